@@ -1,0 +1,215 @@
+"""Site pages: home, generic pages, the studio index and each studio's profile page, and featured content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from studios.models import Industry, StudioLevel
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    hero_title = models.CharField(
+        _("主标题"), max_length=80, blank=True, help_text=_("首页顶部的大标题，留空则使用页面标题。")
+    )
+    hero_intro = models.TextField(_("导语"), blank=True, help_text=_("首页顶部标题下的一两句话。"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("正文"), help_text=_("首页下方的自由内容。"))
+
+    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_intro"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.StudioIndexPage", "cms.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("首页")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from studios.selectors import studio_list
+
+        from .selectors import featured_items_active
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_items"] = featured_items_active()
+        context["studio_index"] = StudioIndexPage.objects.live().first()
+        context["latest_studios"] = studio_list().filter(online_on__isnull=False).order_by("-online_on")[:6]
+        return context
+
+
+class StandardPage(Page):
+    intro = models.TextField(_("导语"), blank=True, help_text=_("标题下方的简短说明。"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("正文"), help_text=_("页面正文。"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("普通页面")
+
+
+class StudioIndexPage(Page):
+    intro = models.TextField(_("导语"), blank=True, help_text=_("工作室列表上方的说明。"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.StudioPage"]
+    max_count = 1
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("工作室列表页")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        industry = request.GET.get("industry", "")
+        level = request.GET.get("level", "")
+        q = request.GET.get("q", "").strip()[:50]
+        pages = (
+            StudioPage.objects.child_of(self)
+            .live()
+            .select_related("studio", "studio__lead", "studio__organisation", "studio__cover")
+            .order_by("title")
+        )
+        if industry in Industry.values:
+            pages = pages.filter(studio__industry=industry)
+        if level in StudioLevel.values:
+            pages = pages.filter(studio__level=level)
+        if q:
+            pages = pages.filter(models.Q(title__icontains=q) | models.Q(studio__lead__real_name__icontains=q))
+        paginator = Paginator(pages, self.per_page)
+        context.update(
+            page_obj=paginator.get_page(request.GET.get("page")),
+            industries=Industry.choices,
+            levels=StudioLevel.choices,
+            selected={"industry": industry, "level": level, "q": q},
+        )
+        return context
+
+
+class StudioPage(Page):
+    studio = models.OneToOneField(
+        "studios.Studio",
+        verbose_name=_("工作室"),
+        on_delete=models.PROTECT,
+        related_name="page",
+        help_text=_("本主页展示的工作室档案。"),
+    )
+    intro = models.TextField(_("一句话介绍"), blank=True, help_text=_("列表卡片和主页顶部显示。"))
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("主页内容"), help_text=_("成果、团队、技艺介绍等。")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("studio"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["cms.StudioIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("工作室主页")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from studios.selectors import campaign_for_year, studio_is_member, studio_onboarding
+
+        context = super().get_context(request, *args, **kwargs)
+        studio = self.studio
+        context["onboarding"] = studio_onboarding(studio=studio, campaign=campaign_for_year())
+        context["members"] = studio.members.exclude(pk=studio.lead_id).order_by("real_name")
+        context["photos"] = studio.photos.select_related("image").all()
+        context["can_edit"] = studio_is_member(studio=studio, user=request.user)
+        return context
+
+
+class FeaturedItem(models.Model):
+    """A curated item on the home page, chosen by union staff, shown within its publish window."""
+
+    title = models.CharField(_("标题"), max_length=80, help_text=_("卡片标题。"))
+    summary = models.CharField(_("摘要"), max_length=200, blank=True, help_text=_("一两句话的说明。"))
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("链接页面"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("点击卡片打开的站内页面。"),
+    )
+    external_url = models.URLField(_("外部链接"), blank=True, help_text=_("不链接站内页面时填写。"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("图片"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("卡片图片，建议 16:9。"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("发布组织"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("负责本推荐内容的组织；工会干部只能管理本组织及下级的推荐。"),
+    )
+    starts_at = models.DateTimeField(_("开始展示"), default=timezone.now, help_text=_("从此时起在首页展示。"))
+    ends_at = models.DateTimeField(_("结束展示"), null=True, blank=True, help_text=_("到此时停止展示；留空表示长期。"))
+    sort_order = models.IntegerField(_("排序"), default=0, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    sort_order_field = "sort_order"
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("page"),
+        FieldPanel("external_url"),
+        FieldPanel("image"),
+        FieldPanel("organisation"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("首页推荐")
+        verbose_name_plural = _("首页推荐")
+        ordering = ["sort_order", "-starts_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if not self.page_id and not self.external_url:
+            errors["page"] = _("请选择站内页面或填写外部链接。")
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = _("结束展示时间必须晚于开始展示时间。")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def url(self) -> str:
+        return self.page.url if self.page_id and self.page else self.external_url

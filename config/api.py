@@ -1,0 +1,16 @@
+"""/api/v1/: every app adds its routes under one versioned namespace, with the OpenAPI schema and docs."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+v1_patterns = [
+    path("", include("accounts.api.urls")),
+    path("", include("organisations.api.urls")),
+    path("", include("studios.api.urls")),
+    path("", include("notifications.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),
+]
+
+urlpatterns = [path("v1/", include((v1_patterns, "v1"), namespace="v1"))]

@@ -1,0 +1,17 @@
+"""Tests run on the real services that scripts/services.sh starts (PostgreSQL, Redis, Elasticsearch)."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    raise RuntimeError(
+        "测试必须在 PostgreSQL 上运行：请先执行 `make test`（它会启动本地 PostgreSQL），"
+        "或设置 DATABASE_URL=postgres://…"
+    )
+DATABASES["default"]["CONN_MAX_AGE"] = 0
