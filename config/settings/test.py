@@ -1,7 +1,7 @@
 """Tests run on the real services that scripts/services.sh starts (PostgreSQL, Redis, Elasticsearch)."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
@@ -15,3 +15,4 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
         "或设置 DATABASE_URL=postgres://…"
     )
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it to exist
