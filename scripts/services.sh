@@ -13,7 +13,6 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SVC_DIR="${SERVICES_DIR:-$ROOT/.services}"
 PG_PORT="${PG_PORT:-55432}"
 REDIS_PORT="${REDIS_PORT:-56379}"
 ES_PORT="${ES_PORT:-59200}"
@@ -24,10 +23,16 @@ SVC_USER="${SVC_USER:-jianglian-svc}"
 DB_NAME=jianglian DB_USER=jianglian DB_PASSWORD=jianglian
 ALL_SERVICES=(pg redis es)
 
-PG_DIR="$SVC_DIR/pg"
-REDIS_DIR="$SVC_DIR/redis"
-ES_DIR="$SVC_DIR/es"
-ES_HOME="$SVC_DIR/elasticsearch-$ES_VERSION"
+set_paths() {
+  SVC_DIR="${SERVICES_DIR:-$ROOT/.services}"
+  # .services may be a symlink (see ensure_svc_user): hand the services the real path.
+  if [ -L "$SVC_DIR" ]; then SVC_DIR="$(readlink -f "$SVC_DIR")"; fi
+  PG_DIR="$SVC_DIR/pg"
+  REDIS_DIR="$SVC_DIR/redis"
+  ES_DIR="$SVC_DIR/es"
+  ES_HOME="$SVC_DIR/elasticsearch-$ES_VERSION"
+}
+set_paths
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -60,9 +65,20 @@ ensure_svc_user() {
     log "creating system user $SVC_USER (PostgreSQL and Elasticsearch refuse to run as root)"
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$SVC_USER"
   fi
-  # Every parent of the data dir must be traversable by the service user.
-  if ! runuser -u "$SVC_USER" -- test -x "$ROOT"; then
-    die "user $SVC_USER cannot reach $ROOT (a parent dir is not world-executable); set SERVICES_DIR to e.g. /var/tmp/jianglian-services"
+  # Every parent of the data dir must be traversable by the service user. A checkout under a
+  # private dir (e.g. /root) cannot host it: keep the data in /var/tmp and link .services to it.
+  local parent; parent="$(dirname "$SVC_DIR")"
+  if ! runuser -u "$SVC_USER" -- test -x "$parent"; then
+    [ -z "${SERVICES_DIR:-}" ] || die "user $SVC_USER cannot reach $parent (set SERVICES_DIR to a world-traversable dir)"
+    local real; real="/var/tmp/jianglian-services-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)"
+    log "user $SVC_USER cannot reach $ROOT: keeping service data in $real (linked from .services)"
+    mkdir -p "$real"
+    chmod 755 "$real"
+    if [ -d "$ROOT/.services" ] && [ ! -L "$ROOT/.services" ]; then
+      cp -a "$ROOT/.services/." "$real/" && rm -rf "$ROOT/.services"
+    fi
+    ln -sfn "$real" "$ROOT/.services"
+    set_paths
   fi
 }
 
@@ -72,18 +88,43 @@ svc_mkdir() {
   if is_root; then chown "$SVC_USER:" "$@"; fi
 }
 
-pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# pid_alive PID [COMM]: the process exists, is not a zombie and (if given) its command name is COMM,
+# so that a stale pidfile whose pid was recycled by an unrelated process is not mistaken for ours.
+pid_alive() {
+  local pid="${1:-}" want="${2:-}" stat comm
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  stat="$(ps -o stat= -p "$pid" 2>/dev/null)" || return 1
+  case "$stat" in Z*|"") return 1 ;; esac
+  if [ -n "$want" ]; then
+    comm="$(ps -o comm= -p "$pid" 2>/dev/null)"
+    [ "$comm" = "$want" ] || return 1
+  fi
+}
 read_pid() { [ -s "$1" ] && head -n1 "$1" | tr -dc '0-9' || true; }
 
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# require_free_port PORT VARNAME: a just-killed server may take a few seconds to release its port.
+require_free_port() {
+  local port="$1" var="$2" deadline=$((SECONDS + 15))
+  while port_in_use "$port"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "port $port is in use by something else (set $var)"
+    sleep 1
+  done
+}
+
+# Logs are appended to across runs: LOG_OFFSET (bytes, set just before a start) hides older runs.
+LOG_OFFSET=0
+log_size() { stat -c %s "$1" 2>/dev/null || echo 0; }
+
 show_log() {
-  local f="$1"
+  local f="$1" off="${3:-$LOG_OFFSET}"
   if [ -f "$f" ]; then
+    [ "$(log_size "$f")" -ge "$off" ] || off=0
     printf '[services] ---- last lines of %s ----\n' "$f" >&2
-    tail -n "${2:-40}" "$f" >&2 || true
+    tail -c +"$((off + 1))" "$f" | tail -n "${2:-40}" >&2 || true
     printf '[services] ----\n' >&2
   else
     log "(no log file at $f)"
@@ -102,6 +143,19 @@ wait_for() {
     fi
     sleep 1
   done
+}
+
+# reuse_if_alive NAME PID COMM TIMEOUT LOGFILE HEALTHCMD: 0 = running and healthy (reuse it),
+# 1 = not running (start it); dies if the process is alive but never becomes healthy.
+reuse_if_alive() {
+  local name="$1" pid="$2" comm="$3" timeout="$4" logf="$5" health="$6"
+  pid_alive "$pid" "$comm" || return 1
+  if ! "$health" >/dev/null 2>&1; then
+    log "$name: pid $pid is alive but not healthy yet, waiting up to ${timeout}s"
+    wait_for "$name" "$timeout" "$logf" "$health" \
+      || die "$name (pid $pid) is alive but unhealthy; inspect the log above, or: scripts/services.sh down"
+  fi
+  return 0
 }
 
 check_services_arg() {
@@ -127,6 +181,7 @@ cmd_install() {
   command -v msgfmt >/dev/null 2>&1 || pkgs+=(gettext)
   command -v unzip >/dev/null 2>&1 || pkgs+=(unzip)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+  command -v ps >/dev/null 2>&1 || pkgs+=(procps)
 
   if [ "${#pkgs[@]}" -gt 0 ]; then
     if ! is_root; then
@@ -149,6 +204,7 @@ cmd_install() {
     log "system packages: all present"
   fi
 
+  ensure_svc_user
   install_es
 }
 
@@ -161,10 +217,11 @@ install_es() {
   local zip="$SVC_DIR/downloads/elasticsearch-$ES_VERSION.zip"
   if [ ! -s "$zip" ]; then
     log "downloading elasticsearch $ES_VERSION (integ-test-zip) from Maven Central"
-    mvn -q -B "$MVN_DEP_PLUGIN:copy" \
+    mvn -q -B -Dstyle.color=never "$MVN_DEP_PLUGIN:copy" \
       -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
-      -DoutputDirectory="$SVC_DIR/downloads" -Dmdep.overWriteReleases=true \
-      || die "mvn could not fetch org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
+      -DoutputDirectory="$SVC_DIR/downloads" -Dmdep.overWriteReleases=true >"$SVC_DIR/downloads/mvn.log" 2>&1 \
+      || { show_log "$SVC_DIR/downloads/mvn.log"
+           die "mvn could not fetch org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"; }
     [ -s "$zip" ] || die "expected $zip after mvn dependency:copy"
   fi
   local tmp
@@ -174,6 +231,7 @@ install_es() {
   rm -rf "$ES_HOME"
   mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
   rmdir "$tmp"
+  rm -f "$zip"  # Maven keeps its own copy in ~/.m2
   log "elasticsearch $ES_VERSION unpacked into $ES_HOME"
 }
 
@@ -191,7 +249,7 @@ pg_pid() { read_pid "$(pg_data)/postmaster.pid"; }
 pg_healthy() {
   "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -d postgres
 }
-pg_running() { pid_alive "$(pg_pid)" && pg_healthy; }
+pg_running() { pid_alive "$(pg_pid)" postgres && pg_healthy; }
 
 pg_psql() {
   "$(pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$(pg_sock)" -p "$PG_PORT" -U postgres "$@"
@@ -201,7 +259,7 @@ pg_up() {
   local bin data sock logf
   bin="$(pg_bin)" || die "PostgreSQL server binaries not found; run: scripts/services.sh install"
   data="$(pg_data)"; sock="$(pg_sock)"; logf="$PG_DIR/postgres.log"
-  if pg_running; then
+  if reuse_if_alive postgres "$(pg_pid)" postgres 60 "$logf" pg_healthy; then
     log "postgres: already running (pid $(pg_pid), port $PG_PORT)"
   else
     svc_mkdir "$PG_DIR" "$sock"
@@ -209,8 +267,8 @@ pg_up() {
       log "postgres: initdb into $data"
       svc_mkdir "$data"
       chmod 700 "$data"
-      as_svc "$bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-        --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+      (cd "$PG_DIR" && as_svc "$bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+        --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1) \
         || { show_log "$PG_DIR/initdb.log"; die "initdb failed"; }
       cat >>"$data/postgresql.conf" <<EOF
 
@@ -225,13 +283,15 @@ max_connections = 100
 EOF
     fi
     local have_ver want_ver
-    have_ver="$(cat "$data/PG_VERSION")"; want_ver="$("$bin/postgres" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)?.*/\1/')"
+    have_ver="$(cat "$data/PG_VERSION")"; want_ver="$("$bin/postgres" --version | grep -oE '[0-9]+' | head -n1)"
     [ "$have_ver" = "$want_ver" ] || die "$data is a PostgreSQL $have_ver cluster but binaries are $want_ver; remove $PG_DIR"
     # Stale postmaster.pid from a killed server: pg_ctl handles it, but make sure the port is ours.
-    if port_in_use "$PG_PORT"; then die "port $PG_PORT is in use by something else (set PG_PORT)"; fi
+    require_free_port "$PG_PORT" PG_PORT
     log "postgres: starting on 127.0.0.1:$PG_PORT"
-    as_svc "$bin/pg_ctl" -D "$data" -l "$logf" -w -t 60 \
-      -o "-c port=$PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock" start >/dev/null \
+    LOG_OFFSET="$(log_size "$logf")"
+    # (cd: the service user may not be allowed into the caller's cwd)
+    (cd "$PG_DIR" && as_svc "$bin/pg_ctl" -D "$data" -l "$logf" -w -t 60 \
+      -o "-c port=$PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock" start >/dev/null) \
       || { show_log "$logf"; die "postgres failed to start"; }
     wait_for postgres 60 "$logf" pg_healthy || die "postgres is not healthy"
   fi
@@ -254,28 +314,29 @@ SQL
 pg_down() {
   local bin data pid
   data="$(pg_data)"; pid="$(pg_pid)"
-  if ! pid_alive "$pid"; then log "postgres: not running"; return 0; fi
+  if ! pid_alive "$pid" postgres; then log "postgres: not running"; return 0; fi
   bin="$(pg_bin)"
   log "postgres: stopping (pid $pid)"
-  as_svc "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null || {
+  (cd "$PG_DIR" && as_svc "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null) || {
     log "postgres: pg_ctl stop failed, sending SIGQUIT"; kill -QUIT "$pid" 2>/dev/null || true; }
 }
 
 # ---------------------------------------------------------------- Redis
 redis_pidfile() { echo "$REDIS_DIR/redis.pid"; }
 redis_healthy() { [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = "PONG" ]; }
-redis_running() { pid_alive "$(read_pid "$(redis_pidfile)")" && redis_healthy; }
+redis_running() { pid_alive "$(read_pid "$(redis_pidfile)")" redis-server && redis_healthy; }
 
 redis_up() {
   command -v redis-server >/dev/null 2>&1 || die "redis-server not found; run: scripts/services.sh install"
-  if redis_running; then
+  if reuse_if_alive redis "$(read_pid "$(redis_pidfile)")" redis-server 30 "$REDIS_DIR/redis.log" redis_healthy; then
     log "redis: already running (pid $(read_pid "$(redis_pidfile)"), port $REDIS_PORT)"; return 0
   fi
   svc_mkdir "$REDIS_DIR"
   rm -f "$(redis_pidfile)"
-  if port_in_use "$REDIS_PORT"; then die "port $REDIS_PORT is in use by something else (set REDIS_PORT)"; fi
+  require_free_port "$REDIS_PORT" REDIS_PORT
   log "redis: starting on 127.0.0.1:$REDIS_PORT"
   local logf="$REDIS_DIR/redis.log"
+  LOG_OFFSET="$(log_size "$logf")"
   # The service user cannot cd into root-only cwd; run from the redis dir.
   (cd "$REDIS_DIR" && as_svc redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --protected-mode yes \
       --daemonize yes --pidfile "$(redis_pidfile)" --logfile "$logf" --dir "$REDIS_DIR" \
@@ -286,7 +347,7 @@ redis_up() {
 
 redis_down() {
   local pid; pid="$(read_pid "$(redis_pidfile)")"
-  if ! pid_alive "$pid"; then log "redis: not running"; rm -f "$(redis_pidfile)"; return 0; fi
+  if ! pid_alive "$pid" redis-server; then log "redis: not running"; rm -f "$(redis_pidfile)"; return 0; fi
   log "redis: stopping (pid $pid)"
   stop_pid "$pid" 15
   rm -f "$(redis_pidfile)"
@@ -296,13 +357,13 @@ redis_down() {
 es_pidfile() { echo "$ES_DIR/es.pid"; }
 es_url() { echo "http://127.0.0.1:$ES_PORT"; }
 es_healthy() {
-  curl -fsS --max-time 5 "$(es_url)/_cluster/health?wait_for_status=yellow&timeout=2s" >/dev/null
+  curl -fs --max-time 5 "$(es_url)/_cluster/health?wait_for_status=yellow&timeout=2s" >/dev/null 2>&1
 }
-es_running() { pid_alive "$(read_pid "$(es_pidfile)")" && es_healthy; }
+es_running() { pid_alive "$(read_pid "$(es_pidfile)")" java && es_healthy; }
 
 es_up() {
   [ -x "$ES_HOME/bin/elasticsearch" ] || die "elasticsearch $ES_VERSION not unpacked at $ES_HOME; run: scripts/services.sh install"
-  if es_running; then
+  if reuse_if_alive elasticsearch "$(read_pid "$(es_pidfile)")" java 180 "$ES_DIR/logs/jianglian-test.log" es_healthy; then
     log "elasticsearch: already running (pid $(read_pid "$(es_pidfile)"), port $ES_PORT)"; return 0
   fi
   local jh; jh="$(java_home)" || die "java not found; run: scripts/services.sh install"
@@ -310,8 +371,8 @@ es_up() {
   # ES writes its keystore into config/ on first start: the service user must own ES_HOME.
   if is_root && [ "$(stat -c %U "$ES_HOME/config")" != "$SVC_USER" ]; then chown -R "$SVC_USER:" "$ES_HOME"; fi
   rm -f "$(es_pidfile)"
-  if port_in_use "$ES_PORT"; then die "port $ES_PORT is in use by something else (set ES_PORT)"; fi
-  if port_in_use "$ES_TRANSPORT_PORT"; then die "port $ES_TRANSPORT_PORT is in use (set ES_TRANSPORT_PORT)"; fi
+  require_free_port "$ES_PORT" ES_PORT
+  require_free_port "$ES_TRANSPORT_PORT" ES_TRANSPORT_PORT
 
   local opts=(
     -E "cluster.name=jianglian-test" -E "node.name=jianglian-es"
@@ -320,25 +381,27 @@ es_up() {
     -E "path.data=$ES_DIR/data" -E "path.logs=$ES_DIR/logs"
     -E "cluster.routing.allocation.disk.threshold_enabled=false"
   )
-  # The integ-test-zip ships without x-pack; only pass x-pack settings if the modules exist,
-  # otherwise ES rejects them as unknown settings.
+  # The integ-test-zip ships x-pack-core + x-pack-security (whose defaults want TLS and passwords) but
+  # no ML or geoip; pass a module's setting only if the module exists, as ES rejects unknown settings.
   if [ -d "$ES_HOME/modules/x-pack-security" ]; then opts+=(-E "xpack.security.enabled=false"); fi
   if [ -d "$ES_HOME/modules/x-pack-ml" ]; then opts+=(-E "xpack.ml.enabled=false"); fi
   if [ -d "$ES_HOME/modules/ingest-geoip" ]; then opts+=(-E "ingest.geoip.downloader.enabled=false"); fi
 
   log "elasticsearch: starting on 127.0.0.1:$ES_PORT (java: $jh)"
   local logf="$ES_DIR/logs/jianglian-test.log" out="$ES_DIR/startup.log"
-  (cd "$ES_DIR" && as_svc env ES_JAVA_HOME="$jh" JAVA_HOME="$jh" ES_TMPDIR="$ES_DIR/tmp" \
+  LOG_OFFSET="$(log_size "$logf")"
+  # ES_JAVA_HOME (not JAVA_HOME, which ES ignores with a warning): the integ-test-zip has no bundled JDK.
+  (cd "$ES_DIR" && as_svc env -u JAVA_HOME ES_JAVA_HOME="$jh" ES_TMPDIR="$ES_DIR/tmp" \
       ES_JAVA_OPTS="-Xms512m -Xmx512m ${ES_EXTRA_JAVA_OPTS:-}" \
       "$ES_HOME/bin/elasticsearch" -d -p "$(es_pidfile)" "${opts[@]}" >"$out" 2>&1) || {
-    show_log "$out"; show_log "$logf"; die "elasticsearch failed to start"; }
-  wait_for elasticsearch 180 "$logf" es_healthy || { show_log "$out" 20; die "elasticsearch is not healthy"; }
+    show_log "$out" 40 0; show_log "$logf"; die "elasticsearch failed to start"; }
+  wait_for elasticsearch 180 "$logf" es_healthy || { show_log "$out" 20 0; die "elasticsearch is not healthy"; }
   log "elasticsearch: healthy"
 }
 
 es_down() {
   local pid; pid="$(read_pid "$(es_pidfile)")"
-  if ! pid_alive "$pid"; then log "elasticsearch: not running"; rm -f "$(es_pidfile)"; return 0; fi
+  if ! pid_alive "$pid" java; then log "elasticsearch: not running"; rm -f "$(es_pidfile)"; return 0; fi
   log "elasticsearch: stopping (pid $pid)"
   stop_pid "$pid" 60
   rm -f "$(es_pidfile)"

@@ -90,31 +90,41 @@ DOCS = {"1": "数控机床精密加工技术讲座", "2": "焊接工艺创新工
 
 @pytest.fixture
 def es_index():
-    from elasticsearch import ApiError, Elasticsearch, TransportError
+    """Creates throwaway indices on demand (inside the test, so failures FAIL); deletes them in teardown."""
+    from elasticsearch import Elasticsearch, TransportError
 
-    url = require_env("ELASTICSEARCH_URL")
-    client = Elasticsearch(url, request_timeout=30)
-    name = f"jianglian-smoke-{uuid.uuid4().hex[:12]}"
-    try:
+    created = []
+
+    def create(url: str, **body):
+        client = Elasticsearch(url, request_timeout=30)
+        name = f"jianglian-smoke-{uuid.uuid4().hex[:12]}"
+        created.append((client, name))
         # Not client.info()/ping(): the integ-test-zip has no rest-root module, so GET / answers 405.
         client.cluster.health(wait_for_status="yellow", timeout="30s")
-        client.indices.create(
-            index=name,
-            settings={"number_of_shards": 1, "number_of_replicas": 0, "analysis": CJK_ANALYSIS},
-            mappings={"properties": {"title": TITLE_MAPPING}},
-        )
-    except (ApiError, TransportError) as exc:
-        client.close()
-        pytest.fail(f"Elasticsearch at {url} is not usable: {exc!r} ({HINT})", pytrace=False)
-    try:
-        yield client, name
-    finally:
-        client.options(ignore_status=404).indices.delete(index=name)
+        client.indices.create(index=name, **body)
+        return client, name
+
+    yield create
+    for client, name in created:
+        try:
+            client.options(ignore_status=404).indices.delete(index=name)
+        except TransportError:
+            pass  # unreachable server: the test has already failed
         client.close()
 
 
 def test_elasticsearch_cjk_bigram_search(es_index) -> None:
-    client, index = es_index
+    from elasticsearch import ApiError, TransportError
+
+    url = require_env("ELASTICSEARCH_URL")
+    try:
+        client, index = es_index(
+            url,
+            settings={"number_of_shards": 1, "number_of_replicas": 0, "analysis": CJK_ANALYSIS},
+            mappings={"properties": {"title": TITLE_MAPPING}},
+        )
+    except (ApiError, TransportError) as exc:
+        pytest.fail(f"Elasticsearch at {url} is not usable: {exc!r} ({HINT})", pytrace=False)
     for doc_id, title in DOCS.items():
         client.index(index=index, id=doc_id, document={"title": title})
     client.indices.refresh(index=index)
