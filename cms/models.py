@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +20,20 @@ from wagtail.search import index
 from studios.models import Industry, StudioLevel
 
 from .blocks import BodyBlock
+
+#: The rendition every card (featured item, studio) uses; selectors prefetch exactly this one.
+CARD_RENDITION = "fill-640x360"
+#: The cover at the top of a studio's page.
+HERO_RENDITION = "fill-960x540"
+#: The rendition of a studio's gallery photos.
+GALLERY_RENDITION = "fill-480x360"
+
+
+def image_prefetch(lookup: str, *filter_specs: str) -> models.Prefetch:
+    """Prefetch an image FK together with its renditions, so cards cost no query per item."""
+    from wagtail.images import get_image_model
+
+    return models.Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*filter_specs))
 
 
 class HomePage(Page):
@@ -38,14 +53,19 @@ class HomePage(Page):
         verbose_name = _("首页")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from studios.selectors import studio_list
-
         from .selectors import featured_items_active
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_items"] = featured_items_active()
         context["studio_index"] = StudioIndexPage.objects.live().first()
-        context["latest_studios"] = studio_list().filter(online_on__isnull=False).order_by("-online_on")[:6]
+        # Cards link to each studio's page, so list the pages of studios that are online.
+        context["latest_studios"] = (
+            StudioPage.objects.live()
+            .filter(studio__online_on__isnull=False)
+            .select_related("studio", "studio__lead", "studio__organisation")
+            .prefetch_related(image_prefetch("studio__cover", CARD_RENDITION))
+            .order_by("-studio__online_on", "title")[:6]
+        )
         return context
 
 
@@ -84,7 +104,8 @@ class StudioIndexPage(Page):
         pages = (
             StudioPage.objects.child_of(self)
             .live()
-            .select_related("studio", "studio__lead", "studio__organisation", "studio__cover")
+            .select_related("studio", "studio__lead", "studio__organisation")
+            .prefetch_related(image_prefetch("studio__cover", CARD_RENDITION))
             .order_by("title")
         )
         if industry in Industry.values:
@@ -116,7 +137,14 @@ class StudioPage(Page):
         BodyBlock(), blank=True, verbose_name=_("主页内容"), help_text=_("成果、团队、技艺介绍等。")
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("studio"), FieldPanel("intro"), FieldPanel("body")]
+    # Only the site admin links a page to a studio: members editing their page must not be able to
+    # re-point it at another studio (the field is left out of their form entirely).
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("studio", permission="cms.link_studio_page"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["cms.StudioIndexPage"]
@@ -129,10 +157,16 @@ class StudioPage(Page):
         from studios.selectors import campaign_for_year, studio_is_member, studio_onboarding
 
         context = super().get_context(request, *args, **kwargs)
-        studio = self.studio
+        studio = (
+            type(self.studio)
+            .objects.select_related("lead", "organisation")
+            .prefetch_related(image_prefetch("cover", HERO_RENDITION))
+            .get(pk=self.studio_id)
+        )
+        context["studio"] = studio
         context["onboarding"] = studio_onboarding(studio=studio, campaign=campaign_for_year())
         context["members"] = studio.members.exclude(pk=studio.lead_id).order_by("real_name")
-        context["photos"] = studio.photos.select_related("image").all()
+        context["photos"] = studio.photos.prefetch_related(image_prefetch("image", GALLERY_RENDITION)).all()
         context["can_edit"] = studio_is_member(studio=studio, user=request.user)
         return context
 
@@ -213,3 +247,10 @@ class FeaturedItem(models.Model):
     @property
     def url(self) -> str:
         return self.page.url if self.page_id and self.page else self.external_url
+
+    def is_live(self, at: datetime.datetime | None = None) -> bool:
+        """Whether the item is inside its publish window at ``at`` (now by default)."""
+        at = at or timezone.now()
+        return self.starts_at <= at and (self.ends_at is None or self.ends_at > at)
+
+    is_live.short_description = _("当前展示中")  # type: ignore[attr-defined]

@@ -7,5 +7,9 @@ from .services import studio_page_permissions_grant
 
 @receiver(post_save, sender=StudioPage)
 def grant_studio_editors(sender, instance: StudioPage, created: bool, raw: bool = False, **kwargs):  # type: ignore[no-untyped-def]
-    if created and not raw:
+    """A new studio page, or one re-linked to another studio, belongs to that studio's editors."""
+    if raw:
+        return
+    update_fields = kwargs.get("update_fields")
+    if created or update_fields is None or "studio" in update_fields:
         studio_page_permissions_grant(page=instance)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from rest_framework import exceptions as drf_exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -45,6 +46,9 @@ def _validation_detail(error: ValidationError) -> Any:
     return {"detail": error.messages}
 
 
+_UNTRANSLATED_404 = re.compile(r"No \w+ matches the given query\.")
+
+
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """API: ApplicationError and Django's ValidationError become 400 JSON with a Chinese message."""
     if isinstance(exc, ApplicationError):
@@ -53,4 +57,6 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         return Response(_validation_detail(exc), status=400)
     if isinstance(exc, PermissionDenied):
         exc = drf_exceptions.PermissionDenied(str(exc) or None)
+    if isinstance(exc, Http404) and _UNTRANSLATED_404.fullmatch(str(exc)):
+        exc = drf_exceptions.NotFound()  # get_object_or_404's English text → "未找到。"
     return exception_handler(exc, context)

@@ -32,7 +32,13 @@ class Notification(models.Model):
     url = models.CharField(_("链接"), max_length=300, blank=True, help_text=_("点击通知后打开的站内地址。"))
     created_at = models.DateTimeField(_("发送时间"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True, help_text=_("为空表示未读。"))
-    emailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True, help_text=_("邮件送出的时间。"))
+    emailed_at = models.DateTimeField(
+        _("邮件发送时间"), null=True, blank=True, help_text=_("邮件送出的时间。")
+    )
+    in_app = models.BooleanField(
+        _("显示在收件箱"), default=True,
+        help_text=_("为否表示用户关闭了该类站内信，此通知只通过电子邮件送达，不出现在收件箱中。"),
+    )
 
     class Meta:
         verbose_name = _("通知")
@@ -55,14 +61,18 @@ class NotificationPreference(models.Model):
         on_delete=models.CASCADE,
         related_name="notification_preferences",
     )
-    kind = models.CharField(_("类型"), max_length=20, choices=NotificationKind.choices, help_text=_("通知类别。"))
+    kind = models.CharField(
+        _("类型"), max_length=20, choices=NotificationKind.choices, help_text=_("通知类别。")
+    )
     in_app = models.BooleanField(_("站内信"), default=True, help_text=_("在站内收件箱中接收。"))
     email = models.BooleanField(_("电子邮件"), default=False, help_text=_("同时发送到账号的电子邮箱。"))
 
     class Meta:
         verbose_name = _("通知偏好")
         verbose_name_plural = _("通知偏好")
-        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="unique_notification_preference")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="unique_notification_preference")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_kind_display()}"

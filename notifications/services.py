@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -19,6 +20,21 @@ def _preference(*, user: User, kind: str) -> NotificationPreference:
     return pref or NotificationPreference(user=user, kind=kind)
 
 
+def _single_line(text: str, *, limit: int) -> str:
+    """Collapse whitespace: a newline in an e-mail subject makes Django raise BadHeaderError."""
+    return " ".join(text.split())[:limit]
+
+
+def _safe_url(url: str) -> str:
+    """Keep only a site path or an http(s) address; anything else (``javascript:``, ``//host``) is dropped."""
+    url = url.strip()
+    if len(url) > 300:  # a cut-off address would be a broken link
+        return ""
+    if url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url
+    return url if urlsplit(url).scheme.lower() in {"http", "https"} else ""
+
+
 @transaction.atomic
 def notification_send(
     *, recipient: User, title: str, body: str = "", url: str = "", kind: str = NotificationKind.SYSTEM
@@ -31,28 +47,33 @@ def notification_send(
     if not pref.in_app and not (pref.email and recipient.email):
         return None
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, title=title[:120], body=body, url=url[:300],
-        read_at=None if pref.in_app else timezone.now(),
+        recipient=recipient, kind=kind, title=_single_line(title, limit=120), body=body, url=_safe_url(url),
+        in_app=pref.in_app, read_at=None if pref.in_app else timezone.now(),
     )
     if pref.email and recipient.email:
         from .tasks import notification_email
 
-        transaction.on_commit(lambda: notification_email.delay(notification.pk))
+        # robust: a broker outage is logged and must not turn the caller's committed request into a 500.
+        transaction.on_commit(lambda: notification_email.delay(notification.pk), robust=True)
     return notification
 
 
 def notification_mark_read(*, user: User, notification_id: int) -> int:
+    """Mark one of the user's own notifications read; returns 1 if it was unread, else 0."""
     return Notification.objects.filter(recipient=user, pk=notification_id, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
 def notification_mark_all_read(*, user: User) -> int:
+    """Mark every unread notification of the user read; returns how many changed."""
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
 
 
 @transaction.atomic
-def notification_preferences_set(*, user: User, preferences: dict[str, dict[str, bool]]) -> QuerySet[NotificationPreference]:
+def notification_preferences_set(
+    *, user: User, preferences: dict[str, dict[str, bool]]
+) -> QuerySet[NotificationPreference]:
     for kind, channels in preferences.items():
         if kind not in NotificationKind.values:
             continue
@@ -75,9 +96,10 @@ def notification_email_deliver(*, notification_id: int) -> bool:
         )
         if notification is None or notification.emailed_at is not None or not notification.recipient.email:
             return False
-        link = f"{settings.WAGTAILADMIN_BASE_URL}{notification.url}" if notification.url.startswith("/") else notification.url
+        url = notification.url
+        link = f"{settings.WAGTAILADMIN_BASE_URL}{url}" if url.startswith("/") else url
         send_mail(
-            subject=f"[匠联学堂] {notification.title}",
+            subject=f"[{settings.WAGTAIL_SITE_NAME}] {notification.title}",
             message="\n\n".join(part for part in (notification.body, link) if part),
             from_email=None,
             recipient_list=[notification.recipient.email],

@@ -43,6 +43,23 @@ def studio_editor_group_sync(*, studio: Studio) -> Group:
     return group
 
 
+@transaction.atomic
+def studio_editor_group_rename(*, studio: Studio, old_slug: str) -> None:
+    """Follow a slug change, so the group keeps its members and its page permissions."""
+    new_name = studio_editor_group_name(studio=studio)
+    old = Group.objects.filter(name=f"{EDITOR_GROUP_PREFIX}{old_slug}").first()
+    if old is None or Group.objects.filter(name=new_name).exists():
+        return
+    old.name = new_name
+    old.save(update_fields=["name"])
+
+
+@transaction.atomic
+def studio_editor_group_delete(*, studio: Studio) -> None:
+    """A deleted studio leaves no group behind that could still open the admin."""
+    Group.objects.filter(name=studio_editor_group_name(studio=studio)).delete()
+
+
 def _check_lead(lead: User) -> None:
     if lead.role not in (Role.MASTER, Role.ADMIN):
         raise ValidationError({"lead": _("领衔人必须是劳模或工匠账号。")})

@@ -33,3 +33,17 @@ def people(org_tree):  # type: ignore[no-untyped-def]
         "master_b": MasterFactory(username="masterb", organisation=org_tree["b1"]),
         "worker_a": UserFactory(username="workera", organisation=org_tree["a1"]),
     }
+
+
+# The real Celery worker harness (tests/celery_worker.py): `celery_worker_process` (session) and
+# `celery_worker` (per test, with transactional_db).
+from tests.celery_worker import celery_worker, celery_worker_process  # noqa: E402, F401
+
+
+# Site pages (tests/cms/pages.py): the default site's HomePage and the StudioIndexPage at /studios/.
+@pytest.fixture
+def site_pages(db):  # type: ignore[no-untyped-def]
+    """{"home": HomePage at the root of the default site, "studio_index": StudioIndexPage at /studios/}."""
+    from tests.cms.pages import site_pages_build
+
+    return site_pages_build()

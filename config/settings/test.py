@@ -6,7 +6,11 @@ from .base import DATABASES, STATIC_ROOT, env
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# locmem unless overridden: the real Celery worker of tests/celery_worker.py is a separate process,
+# so it writes its mail to files (EMAIL_BACKEND=…filebased.EmailBackend, EMAIL_FILE_PATH=<dir>).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+if env.str("EMAIL_FILE_PATH", default=""):
+    EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH")
 ALLOWED_HOSTS = ["*"]
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):

@@ -1,0 +1,427 @@
+"""Load the demo content through the apps' own services. Idempotent: every object is looked up by its
+natural key first, so running the loader again creates nothing twice and leaves edits made since alone.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images.models import Image
+from wagtail.log_actions import log
+from wagtail.models import Page, Site
+
+from accounts.models import User
+from accounts.services import user_create
+from organisations.models import Organisation
+from organisations.services import organisation_create
+from studios.models import OnboardingCampaign, Studio, StudioLevel
+from studios.services import studio_create, studio_mark_online
+
+from ..models import FeaturedItem, HomePage, StandardPage, StudioIndexPage, StudioPage
+from . import data
+from .images import cover_image_bytes
+
+WAGTAIL_DEFAULT_TITLE = "Welcome to your new Wagtail site!"
+
+
+@dataclass
+class DemoLoadReport:
+    """How many objects of each kind the run created, and how many it found already there."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    existing: Counter[str] = field(default_factory=Counter)
+
+    def note(self, kind: str, *, created: bool) -> None:
+        (self.created if created else self.existing)[kind] += 1
+
+
+@transaction.atomic
+def demo_data_load(*, now: datetime.datetime | None = None) -> DemoLoadReport:
+    """Create the demo organisations, people, studios, images, pages and featured items where missing."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    report = DemoLoadReport()
+
+    organisations = _organisations_ensure(report=report)
+    users = _users_ensure(organisations=organisations, report=report)
+    admin = users[data.ADMIN.username]
+    images = _images_ensure(report=report)
+    _campaign_ensure(year=today.year, report=report)
+    studios = _studios_ensure(
+        organisations=organisations, users=users, images=images, today=today, report=report
+    )
+
+    home = _home_page_ensure(user=admin, report=report)
+    index = _page_ensure(
+        parent=home,
+        page=StudioIndexPage(
+            title=data.STUDIO_INDEX.title, slug=data.STUDIO_INDEX.slug, intro=data.STUDIO_INDEX.intro
+        ),
+        user=admin,
+        report=report,
+    )
+    about = _page_ensure(
+        parent=home,
+        page=StandardPage(
+            title=data.ABOUT.title,
+            slug=data.ABOUT.slug,
+            intro=data.ABOUT.intro,
+            body=_about_body(image=images.get(data.ABOUT_IMAGE_TITLE)),
+        ),
+        user=admin,
+        report=report,
+    )
+    pages: dict[str, Page] = {data.ABOUT.slug: about}
+    for spec in data.STUDIOS:
+        studio = studios[spec.slug]
+        pages[spec.slug] = _studio_page_ensure(
+            index=index, studio=studio, spec=spec, user=admin, report=report
+        )
+
+    _featured_ensure(
+        pages=pages,
+        organisations=organisations,
+        images=images,
+        author=users[data.UNION_STAFF[0].username],
+        now=now,
+        report=report,
+    )
+    return report
+
+
+# --- organisations and people --------------------------------------------------------------------
+def _organisations_ensure(*, report: DemoLoadReport) -> dict[str, Organisation]:
+    found = {
+        org.code: org for org in Organisation.objects.filter(code__in=[o.code for o in data.ORGANISATIONS])
+    }
+    for spec in data.ORGANISATIONS:  # parents come before their children
+        if spec.code in found:
+            report.note("organisations", created=False)
+            continue
+        node = organisation_create(
+            name=spec.name,
+            code=spec.code,
+            kind=spec.kind,
+            parent=found[spec.parent] if spec.parent else None,
+            short_name=spec.short_name,
+        )
+        found[spec.code] = node
+        report.note("organisations", created=True)
+    return found
+
+
+def _users_ensure(*, organisations: dict[str, Organisation], report: DemoLoadReport) -> dict[str, User]:
+    specs = data.people()
+    found = {user.username: user for user in User.objects.filter(username__in=[p.username for p in specs])}
+    # One hash for every new demo account: they share a published password, and hashing it once
+    # keeps the loader fast with production-strength hashers.
+    password_hash: str | None = None
+    for spec in specs:
+        if spec.username in found:
+            report.note("users", created=False)
+            continue
+        if password_hash is None:
+            password_hash = make_password(data.DEMO_PASSWORD)
+        user = user_create(
+            username=spec.username,
+            real_name=spec.real_name,
+            mobile=spec.mobile,
+            organisation=organisations[spec.organisation] if spec.organisation else None,
+            role=spec.role,
+            email=f"{spec.username}@{data.EMAIL_DOMAIN}",
+            employer=spec.employer,
+            trade=spec.trade,
+            skill_level=spec.skill_level,
+            employee_number=spec.employee_number,
+        )
+        user.password = password_hash
+        user.save(update_fields=["password"])
+        found[spec.username] = user
+        report.note("users", created=True)
+    return found
+
+
+# --- images, campaign and studios ----------------------------------------------------------------
+def _image_ensure(*, title: str, palette: int, seed: int, filename: str, report: DemoLoadReport) -> Image:
+    image = Image.objects.filter(title=title).order_by("pk").first()
+    if image is not None:
+        report.note("images", created=False)
+        return image
+    content = cover_image_bytes(colours=data.PALETTES[palette % len(data.PALETTES)], seed=seed)
+    image = Image(title=title, file=ImageFile(io.BytesIO(content), name=filename))
+    image._set_image_file_metadata()
+    image.save()
+    report.note("images", created=True)
+    return image
+
+
+def _images_ensure(*, report: DemoLoadReport) -> dict[str, Image]:
+    images: dict[str, Image] = {}
+    for number, spec in enumerate(data.STUDIOS):
+        title = data.cover_title(spec)
+        images[title] = _image_ensure(
+            title=title,
+            palette=spec.palette,
+            seed=number + 1,
+            filename=f"demo-{spec.slug}.jpg",
+            report=report,
+        )
+    images[data.ABOUT_IMAGE_TITLE] = _image_ensure(
+        title=data.ABOUT_IMAGE_TITLE,
+        palette=data.ABOUT_IMAGE_PALETTE,
+        seed=101,
+        filename="demo-alliance.jpg",
+        report=report,
+    )
+    return images
+
+
+def _campaign_ensure(*, year: int, report: DemoLoadReport) -> OnboardingCampaign:
+    campaign = OnboardingCampaign.objects.filter(year=year).first()
+    if campaign is not None:
+        report.note("campaigns", created=False)
+        return campaign
+    campaign = OnboardingCampaign.default_for(year)  # the plan's deadlines: 7/31 and 8/31
+    campaign.full_clean()
+    campaign.save()
+    report.note("campaigns", created=True)
+    return campaign
+
+
+def online_date_for(spec: data.StudioSpec, *, today: datetime.date) -> datetime.date | None:
+    """This year's 上线进网 date of a demo studio, never in the future.
+
+    Loaded before a studio's planned day, a studio meant to be on time is already online (a few days
+    ago), and a studio meant to be late is not online yet.
+    """
+    if spec.online is None:
+        return None
+    planned = datetime.date(today.year, *spec.online)
+    if planned <= today:
+        return planned
+    deadline = (
+        datetime.date(today.year, 7, 31)
+        if spec.level != StudioLevel.NONE
+        else datetime.date(today.year, 8, 31)
+    )
+    if planned > deadline:
+        return None
+    return max(datetime.date(today.year, 1, 1), today - datetime.timedelta(days=spec.palette % 5))
+
+
+def _studios_ensure(
+    *,
+    organisations: dict[str, Organisation],
+    users: dict[str, User],
+    images: dict[str, Image],
+    today: datetime.date,
+    report: DemoLoadReport,
+) -> dict[str, Studio]:
+    found = {s.slug: s for s in Studio.objects.filter(slug__in=[s.slug for s in data.STUDIOS])}
+    for spec in data.STUDIOS:
+        if spec.slug in found:
+            report.note("studios", created=False)
+            continue
+        studio = studio_create(
+            name=spec.name,
+            slug=spec.slug,
+            lead=users[spec.lead],
+            organisation=organisations[spec.organisation],
+            industry=spec.industry,
+            members=[users[username] for username in spec.members],
+            level=spec.level,
+            founded_on=spec.founded_on,
+            profile=spec.profile,
+            cover=images[data.cover_title(spec)],
+        )
+        online_on = online_date_for(spec, today=today)
+        if online_on is not None:
+            studio = studio_mark_online(studio=studio, on=online_on)
+        found[spec.slug] = studio
+        report.note("studios", created=True)
+    return found
+
+
+# --- pages ---------------------------------------------------------------------------------------
+def _heading(text: str) -> dict[str, Any]:
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+def _paragraphs(texts: Iterable[str]) -> dict[str, Any]:
+    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
+
+
+def _about_body(*, image: Image | None) -> list[dict[str, Any]]:
+    body: list[dict[str, Any]] = [
+        {
+            "type": "quote",
+            "value": {
+                "text": "使各级各类创新工作室由“点”成“面”、聚“线”成“网”，带动师带徒、匠带兵行动持续深化。",
+                "attribution": "《郑州市总工会推进劳模和工匠人才创新工作室联盟建设实施方案》",
+            },
+        }
+    ]
+    for number, (heading, paragraphs) in enumerate(data.ABOUT.sections):
+        body += [_heading(heading), _paragraphs(paragraphs)]
+        if number == 0 and image is not None:
+            body.append(
+                {
+                    "type": "image",
+                    "value": {"image": image.pk, "caption": "", "alt": ""},  # decorative illustration
+                }
+            )
+    return body
+
+
+def _publish(page: Page, *, user: User) -> None:
+    log(instance=page, action="wagtail.create", user=user)
+    page.save_revision(user=user, log_action=False).publish(user=user)
+
+
+def _page_ensure(*, parent: Page, page: Page, user: User, report: DemoLoadReport) -> Page:
+    kind = type(page)
+    # StudioIndexPage is a singleton wherever it sits; other pages are found by slug under their parent
+    lookup = (
+        kind.objects.all()
+        if kind is StudioIndexPage
+        else kind.objects.child_of(parent).filter(slug=page.slug)
+    )
+    existing = lookup.first()
+    if existing is not None:
+        report.note("pages", created=False)
+        return existing
+    parent.add_child(instance=page)
+    _publish(page, user=user)
+    report.note("pages", created=True)
+    return page
+
+
+def _studio_page_ensure(
+    *, index: Page, studio: Studio, spec: data.StudioSpec, user: User, report: DemoLoadReport
+) -> Page:
+    existing = StudioPage.objects.filter(studio=studio).first()
+    if existing is not None:
+        report.note("pages", created=False)
+        return existing
+    page = StudioPage(
+        title=studio.name,
+        slug=studio.slug,
+        studio=studio,
+        intro=spec.intro,
+        body=[_heading("创新成果"), _paragraphs([studio.profile])],
+    )
+    return _page_ensure(parent=index, page=page, user=user, report=report)
+
+
+def _is_untouched_wagtail_default(page: Page) -> bool:
+    return (
+        page.specific_class is Page
+        and page.title == WAGTAIL_DEFAULT_TITLE
+        and page.numchild == 0
+        and not page.revisions.exists()
+    )
+
+
+def _home_page_ensure(*, user: User, report: DemoLoadReport) -> HomePage:
+    """The site's HomePage; the first run replaces Wagtail's untouched “Welcome” page with it."""
+    home = HomePage.objects.first()
+    if home is not None:
+        report.note("pages", created=False)
+        return home
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        if _is_untouched_wagtail_default(page):
+            Site.objects.filter(root_page=page).update(root_page=root)  # a Site would cascade with its page
+            page.delete()
+            root = Page.objects.get(pk=root.pk)
+    slug = "home" if not root.get_children().filter(slug="home").exists() else "jianglian"
+    home = HomePage(
+        title="首页",
+        slug=slug,
+        hero_title=data.HOME_HERO_TITLE,
+        hero_intro=data.HOME_HERO_INTRO,
+        body=[item for heading, texts in data.HOME_BODY for item in (_heading(heading), _paragraphs(texts))],
+    )
+    root.add_child(instance=home)
+    _publish(home, user=user)
+    report.note("pages", created=True)
+
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.filter(root_page=root).first()
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = data.HOME_TITLE
+    site.save()
+    Site.objects.filter(root_page=root).update(root_page=home)
+    return home
+
+
+# --- featured items ------------------------------------------------------------------------------
+def _featured_ensure(
+    *,
+    pages: dict[str, Page],
+    organisations: dict[str, Organisation],
+    images: dict[str, Image],
+    author: User,
+    now: datetime.datetime,
+    report: DemoLoadReport,
+) -> None:
+    existing = set(
+        FeaturedItem.objects.filter(title__in=[f.title for f in data.FEATURED]).values_list(
+            "title", flat=True
+        )
+    )
+    covers = {spec.slug: images[data.cover_title(spec)] for spec in data.STUDIOS}
+    for order, spec in enumerate(data.FEATURED):
+        if spec.title in existing:
+            report.note("featured items", created=False)
+            continue
+        item = FeaturedItem(
+            title=spec.title,
+            summary=spec.summary,
+            page=pages[spec.page_slug],
+            image=covers.get(spec.image_of_studio) or images.get(data.ABOUT_IMAGE_TITLE),
+            organisation=organisations[spec.organisation],
+            starts_at=now + datetime.timedelta(days=spec.starts),
+            ends_at=now + datetime.timedelta(days=spec.ends) if spec.ends is not None else None,
+            sort_order=order,
+            created_by=author,
+        )
+        item.full_clean()
+        item.save()
+        report.note("featured items", created=True)
+
+
+# --- the logins table ----------------------------------------------------------------------------
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def demo_logins_table() -> str:
+    """A plain-text table of the demo accounts to try, aligned for CJK terminals."""
+    names = {
+        p.username: (p.real_name, data.employer_of(p.organisation) if p.organisation else "")
+        for p in data.people()
+    }
+    rows = [("角色 role", "登录名 login", "密码 password", "姓名 / 单位")]
+    for role, username in data.LOGINS_SHOWN:
+        real_name, unit = names[username]
+        rows.append((role, username, data.DEMO_PASSWORD, f"{real_name} {unit}".strip()))
+    widths = [max(_width(row[col]) for row in rows) for col in range(len(rows[0]))]
+    lines = ["  ".join(_pad(cell, widths[col]) for col, cell in enumerate(row)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
