@@ -20,3 +20,7 @@ if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
     )
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it to exist
+# Parallel runs on one PostgreSQL server (several checkouts, or a developer and CI) each need their own
+# test database: TEST_DB_NAME=test_jianglian_2 (default: Django's test_<NAME>).
+if env.str("TEST_DB_NAME", default=""):
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = env.str("TEST_DB_NAME")
