@@ -33,6 +33,15 @@ LOGGING = {
         "json": {
             "()": structlog.stdlib.ProcessorFormatter,
             "processor": structlog.processors.JSONRenderer(ensure_ascii=False),
+            # records from plain `logging` (Django, Celery, libraries) get the same keys as structlog's
+            "foreign_pre_chain": [
+                structlog.contextvars.merge_contextvars,
+                structlog.processors.TimeStamper(fmt="iso"),
+                structlog.stdlib.add_logger_name,
+                structlog.stdlib.add_log_level,
+                structlog.stdlib.PositionalArgumentsFormatter(),
+                structlog.stdlib.ExtraAdder(),
+            ],
         },
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
