@@ -47,3 +47,15 @@ def site_pages(db):  # type: ignore[no-untyped-def]
     from tests.cms.pages import site_pages_build
 
     return site_pages_build()
+
+
+@pytest.fixture(autouse=True)
+def default_language():  # type: ignore[no-untyped-def]
+    """Every test starts in the site's default language: a request in English (LocaleMiddleware)
+    leaves its language active in the thread, which would leak into the next test's messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
