@@ -70,7 +70,9 @@ def test_staff_see_the_failure_reason_and_stderr_and_retry(
 def test_regenerating_a_processing_video_is_refused_with_a_message(client, people, videos):
     admin = _admin_client(client, people["master_a"])
     detail = reverse("media_admin:detail", args=[videos["a"].uid])
-    response = admin.post(reverse("media_admin:regenerate", args=[videos["a"].uid]), HTTP_REFERER=detail, follow=True)
+    response = admin.post(
+        reverse("media_admin:regenerate", args=[videos["a"].uid]), HTTP_REFERER=detail, follow=True
+    )
     assert "只有可播放的视频可以重新生成" in response.content.decode()
 
 
@@ -95,3 +97,15 @@ def test_site_status_fragment_and_upload_page(client, people, videos):
     client.force_login(people["worker_a"])
     assert client.get(reverse("media:upload")).status_code == 403
     assert client.get(reverse("media:status", args=[videos["a"].uid])).status_code == 404
+
+
+def test_admin_menu_and_upload_page_with_progress_bar(client, people):
+    admin = _admin_client(client, people["master_a"])
+    home = admin.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("media_admin:index") in home  # the 视频 menu item
+    page = admin.get(reverse("media_admin:upload")).content.decode()
+    assert "data-video-uploader" in page and "<progress" in page and "tus.min.js" in page
+    assert reverse("media_admin:index") + "00000000-0000-0000-0000-000000000000/" in page  # back to the admin
+    worker = _admin_client(client, people["worker_a"])
+    assert worker.get(reverse("media_admin:upload")).status_code == 403
+    assert reverse("media_admin:index") not in worker.get(reverse("wagtailadmin_home")).content.decode()

@@ -32,14 +32,17 @@ def _client(user) -> APIClient:  # type: ignore[no-untyped-def]
 
 
 def _create(client: APIClient, length: int, **meta: str):  # type: ignore[no-untyped-def]
-    return client.post(
-        CREATE_URL, HTTP_UPLOAD_LENGTH=str(length), HTTP_UPLOAD_METADATA=_meta(**meta), **TUS
-    )
+    return client.post(CREATE_URL, HTTP_UPLOAD_LENGTH=str(length), HTTP_UPLOAD_METADATA=_meta(**meta), **TUS)
 
 
 def _patch(client: APIClient, url: str, offset: int, body: bytes):  # type: ignore[no-untyped-def]
     return client.generic(
-        "PATCH", url, body, content_type="application/offset+octet-stream", HTTP_UPLOAD_OFFSET=str(offset), **TUS
+        "PATCH",
+        url,
+        body,
+        content_type="application/offset+octet-stream",
+        HTTP_UPLOAD_OFFSET=str(offset),
+        **TUS,
     )
 
 
@@ -71,7 +74,11 @@ def test_upload_in_chunks_stores_the_original_byte_for_byte(
     assert done.status_code == 204 and done["Upload-Offset"] == str(len(data))
     assert len(callbacks) == 1  # processing enqueued once the upload is complete
     video = Video.objects.get(uid=done["X-Video-Id"])
-    assert (video.title, video.original_name, video.status) == ("数控车床对刀", "课程.mp4", VideoStatus.UPLOADED)
+    assert (video.title, video.original_name, video.status) == (
+        "数控车床对刀",
+        "课程.mp4",
+        VideoStatus.UPLOADED,
+    )
     assert sha256(Path(default_storage.path(video.original.name))) == sha256(samples.small)
 
 

@@ -68,10 +68,16 @@ def test_several_languages_replace_per_language_and_feed_search(media_root, peop
     first = video.subtitles.get(language="en").vtt.name
     services.subtitle_set(video=video, language="en", label="English", content=VTT_EN, filename="b.vtt")
     assert video.subtitles.count() == 2
-    assert Path(default_storage.path(video.subtitles.get(language="en").vtt.name)).read_text().startswith("WEBVTT")
+    assert (
+        Path(default_storage.path(video.subtitles.get(language="en").vtt.name))
+        .read_text()
+        .startswith("WEBVTT")
+    )
     assert first == video.subtitles.get(language="en").vtt.name  # replaced in place, not duplicated
     text = video_subtitle_text(video)
-    assert "先把刀架移到安全位置。" in text and "CNC lathe" in text and "NOTE" not in text and "-->" not in text
+    assert (
+        "先把刀架移到安全位置。" in text and "CNC lathe" in text and "NOTE" not in text and "-->" not in text
+    )
     assert video_subtitle_text(video, language="en") == "Hello, today: setting the tool on a CNC lathe."
     assert video_search_text(video=video).startswith("对刀\n")
     with pytest.raises(ApplicationError):

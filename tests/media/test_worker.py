@@ -20,7 +20,7 @@ from tests.celery_worker import wait_until
 
 from .conftest import _clip, sha256, upload_file
 from .test_processing import assert_hls_decodes
-from .workers import Workers, killable_workers  # noqa: F401
+from .workers import Workers
 
 JOB_TIMEOUT = 240.0
 
@@ -104,7 +104,9 @@ def test_killed_worker_job_completes_when_a_new_worker_starts(
     assert video.attempts == 2
     assert_hls_decodes(Path(default_storage.path(video.hls_master.name)))
     renditions = f"videos/{video.uid}/renditions"
-    assert default_storage.listdir(renditions)[0] == [video.output_prefix.rsplit("/", 1)[1]]  # dead run's gone
+    assert default_storage.listdir(renditions)[0] == [
+        video.output_prefix.rsplit("/", 1)[1]
+    ]  # dead run's gone
 
 
 def test_killed_pool_process_is_redelivered_and_completes(
