@@ -38,6 +38,7 @@ def people(org_tree):  # type: ignore[no-untyped-def]
 # The real Celery worker harness (tests/celery_worker.py): `celery_worker_process` (session) and
 # `celery_worker` (per test, with transactional_db).
 from tests.celery_worker import celery_worker, celery_worker_process  # noqa: E402, F401
+from tests.playwright_browser import chromium_browser, phone_page  # noqa: E402, F401
 
 
 # Site pages (tests/cms/pages.py): the default site's HomePage and the StudioIndexPage at /studios/.

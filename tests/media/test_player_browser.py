@@ -3,7 +3,6 @@ worker transcodes, then hls.js plays the HLS stream (currentTime advances) with 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,22 +15,9 @@ from media.services.storage import storage_delete_tree
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"{CHROMIUM} is missing (run scripts/services.sh install)", pytrace=False)
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop runs in this thread
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+@pytest.fixture
+def browser(chromium_browser: Any) -> Any:
+    return chromium_browser
 
 
 @pytest.fixture
