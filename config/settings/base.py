@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     # features
     "learning",
     "mentorship",
+    "recordings",
     # presentation
     "cms",
     # wagtail
