@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ from .models import RecordingAttachment, RecordingChapter, RecordingKind, Record
 
 if TYPE_CHECKING:
     from .models import RecordingIndexPage
+
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
 
 def _speakers_prefetch() -> Prefetch:
@@ -34,7 +37,7 @@ def recordings_filter(
 ) -> QuerySet[RecordingPage]:
     if kind in RecordingKind.values:
         pages = pages.filter(kind=kind)
-    if studio:
+    if studio and _SLUG.match(studio):
         pages = pages.filter(studio__slug=studio)
     if year.isdigit() and len(year) == 4:
         pages = pages.filter(held_on__year=int(year))
