@@ -25,12 +25,16 @@ class RecordingPageForm(WagtailAdminPageForm):
                 queryset = queryset | video_field.queryset.filter(pk=current)
             video_field.queryset = queryset.order_by("-pk")
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+    def is_valid(self) -> bool:
+        valid = super().is_valid()  # validates the chapter formset too (ClusterForm)
+        return self._check_chapter_starts_unique() and valid
+
+    def _check_chapter_starts_unique(self) -> bool:
         formset = self.formsets.get("chapters")
-        if formset is None or not hasattr(formset, "cleaned_data"):
-            return cleaned
+        if formset is None:
+            return True
         seen: set[int] = set()
+        unique = True
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if not data or data.get("DELETE") or not data.get("start"):
@@ -41,5 +45,6 @@ class RecordingPageForm(WagtailAdminPageForm):
                 continue  # the chapter form reports its own error
             if seconds in seen:
                 form.add_error("start", _("两个章节的开始时间相同。"))
+                unique = False
             seen.add(seconds)
-        return cleaned
+        return unique

@@ -56,10 +56,11 @@ class RecordingIndexPage(Page):
         verbose_name = _("讲座与沙龙列表")
         verbose_name_plural = _("讲座与沙龙列表")
 
-    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # drafts are saved with Wagtail's minimal_clean, not full_clean: derive the studio here
         if self.studio_id is None:
             self.studio_id = _studio_of_parent(self)
-        super().full_clean(*args, **kwargs)
+        super().save(*args, **kwargs)
 
     @classmethod
     def can_create_at(cls, parent: Page) -> bool:
@@ -156,11 +157,12 @@ class RecordingPage(Page):
         verbose_name = _("讲座与沙龙")
         verbose_name_plural = _("讲座与沙龙")
 
-    def full_clean(self, *args: Any, **kwargs: Any) -> None:
-        """The organising studio is the one whose section holds the recording."""
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The organising studio is the one whose section holds the recording (drafts included: Wagtail
+        saves them with ``minimal_clean``, never ``full_clean``)."""
         if self.studio_id is None:
             self.studio_id = _studio_of_parent(self)
-        super().full_clean(*args, **kwargs)
+        super().save(*args, **kwargs)
 
     @cached_property
     def guest_speaker_list(self) -> list[str]:

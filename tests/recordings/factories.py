@@ -80,3 +80,25 @@ def pending_video_create(*, owner: Any, title: str = "处理中的录像") -> Vi
     return Video.objects.create(title=title, owner=owner, organisation=owner.organisation)
 
 
+
+
+def sections_build(*, site_pages: dict[str, Any], org_tree: dict[str, Any]) -> dict[str, Any]:
+    """Two studios (A in 金水区's enterprise, B in 二七区's), each with its page and its recordings index,
+    and the site-wide recordings index under the home page."""
+    from tests.cms.pages import studio_page_create
+    from tests.studios.factories import StudioFactory
+
+    studio_a = StudioFactory(organisation=org_tree["a1"], name="甲数控工作室", slug="studio-a")
+    studio_b = StudioFactory(organisation=org_tree["b1"], name="乙客车工作室", slug="studio-b")
+    page_a = studio_page_create(studio=studio_a, index=site_pages["studio_index"])
+    page_b = studio_page_create(studio=studio_b, index=site_pages["studio_index"])
+    return {
+        "home": site_pages["home"],
+        "studio_a": studio_a,
+        "studio_b": studio_b,
+        "page_a": page_a,
+        "page_b": page_b,
+        "site_index": recording_index_create(parent=site_pages["home"], title="讲座与沙龙", slug="talks"),
+        "index_a": recording_index_create(parent=page_a, title="讲座", slug="talks"),
+        "index_b": recording_index_create(parent=page_b, title="讲座", slug="talks"),
+    }
