@@ -10,7 +10,13 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
 from media.models import Video, VideoStatus
-from recordings.models import RecordingAttachment, RecordingChapter, RecordingIndexPage, RecordingKind, RecordingPage
+from recordings.models import (
+    RecordingAttachment,
+    RecordingChapter,
+    RecordingIndexPage,
+    RecordingKind,
+    RecordingPage,
+)
 
 
 def recording_index_create(*, parent: Page, title: str = "讲座与沙龙", slug: str = "recordings") -> RecordingIndexPage:
