@@ -59,11 +59,16 @@ class HomePage(Page):
         verbose_name = _("首页")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from recordings.models import RecordingIndexPage
+        from recordings.selectors import recordings_for_cards, recordings_live
+
         from ..selectors import featured_items_active, topics_current
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_items"] = featured_items_active()
         context["current_topics"] = topics_current(limit=4)
+        context["recording_index"] = RecordingIndexPage.objects.live().filter(studio__isnull=True).first()
+        context["latest_recordings"] = recordings_for_cards(recordings_live())[:3]
         context["studio_index"] = StudioIndexPage.objects.live().first()
         # Cards link to each studio's page, so list the pages of studios that are online.
         context["latest_studios"] = (

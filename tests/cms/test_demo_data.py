@@ -1,10 +1,9 @@
-"""``manage.py load_demo_data``: idempotent, quick, and the site it builds renders in Chinese."""
+"""``manage.py load_demo_data``: idempotent, and the site it builds renders in Chinese (its speed: bench/demo_loader.py)."""
 
 from __future__ import annotations
 
 import datetime
 import io
-import time
 
 import pytest
 from django.contrib.auth import authenticate
@@ -51,16 +50,15 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_loading_twice_creates_nothing_twice_and_is_quick() -> None:
-    started = time.perf_counter()
+def test_loading_twice_creates_nothing_twice() -> None:
+    # how long loading takes is measured by bench/demo_loader.py, not asserted here (a shared CI
+    # machine's load decides wall times)
     output = _load()
-    elapsed = time.perf_counter() - started
     first = _counts()
 
     second_output = _load()
 
     assert _counts() == first
-    assert elapsed < 20, f"the demo loader took {elapsed:.1f} s"
     assert "新建 0" not in output and "已有 0" in output
     assert "新建 0" in second_output and data.DEMO_PASSWORD in second_output
     assert first["studios"] == len(data.STUDIOS) >= 8
@@ -207,5 +205,6 @@ def test_demo_recordings_and_topic(client) -> None:  # type: ignore[no-untyped-d
 
     topic = TopicPage.objects.get(slug="safety-skills")
     assert topic.live and topic.is_current() and topic.items.count() == 4
-    assert "安全生产技能专题" in client.get("/").content.decode()
+    home = client.get("/").content.decode()
+    assert "安全生产技能专题" in home and "最新讲座与沙龙" in home and 'href="/talks/"' in home
     assert "配网带电作业安全规范讲座" in client.get(topic.url).content.decode()

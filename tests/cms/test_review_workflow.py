@@ -94,6 +94,7 @@ def test_submit_approve_publish_and_the_master_is_told(client, sections, people)
     client.logout()
 
     client.force_login(people["staff_a"])
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200  # the reviewer may open it
     dashboard = client.get("/admin/").content.decode()
     assert "焊接工艺讲座" in dashboard and _action_url(page, "approve", _task_state(page)) in dashboard
     response = client.post(_action_url(page, "approve", _task_state(page)), {"comment": "内容扎实，同意发布。"})
