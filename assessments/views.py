@@ -164,6 +164,17 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
             "next_url": next_url,
             "seconds_left": attempt.seconds_left(),
             "kinds": QuestionKind,
+            "strings": {
+                "progress": _("第 {n} / {total} 题 · 已答 {answered} 题"),
+                "goTo": _("转到第 {n} 题"),
+                "saving": _("正在保存……"),
+                "saved": _("已保存"),
+                "saveFailed": _("保存失败，请重试。"),
+                "offline": _("网络不通，答案暂未保存；恢复网络后再改动一下即可保存。"),
+                "confirmMissing": _("还有 {count} 题未作答，确定交卷吗？"),
+                "timeLeft": _("剩余 {time}"),
+                "timeUp": _("时间到，正在交卷……"),
+            },
         },
     )
 
