@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from assessments.models import Answer, Attempt
 from tests.accounts.factories import UserFactory
-from tests.assessments.factories import QuizFactory, choice_ids, fill_in, multiple_choice, single_choice, true_false
+from tests.assessments.factories import (
+    QuizFactory,
+    choice_ids,
+    fill_in,
+    multiple_choice,
+    single_choice,
+    true_false,
+)
 
 pytestmark = pytest.mark.django_db
 
