@@ -51,7 +51,7 @@ if (form) {
     window.scrollTo({ top: 0 });
   }
 
-  async function save(fieldset) {
+  async function save(fieldset, { keepalive = false } = {}) {
     const data = new FormData();
     data.append("csrfmiddlewaretoken", csrf);
     data.append("shown", fieldset.dataset.question);
@@ -62,7 +62,7 @@ if (form) {
     saveState.textContent = strings.saving;
     try {
       const response = await fetch(form.dataset.saveUrl, {
-        method: "POST", body: data, headers: { "X-CSRFToken": csrf, Accept: "application/json" },
+        method: "POST", body: data, keepalive, headers: { "X-CSRFToken": csrf, Accept: "application/json" },
       });
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
@@ -76,10 +76,19 @@ if (form) {
     }
   }
 
-  const timers = new WeakMap();
+  const pending = new Map(); // fieldset → timer of a typed answer not saved yet
+  const flush = (options) => {
+    pending.forEach((timer, fieldset) => {
+      clearTimeout(timer);
+      save(fieldset, options);
+    });
+    pending.clear();
+  };
   form.addEventListener("change", (event) => {
     const fieldset = event.target.closest(".quiz-question");
     if (!fieldset) return;
+    clearTimeout(pending.get(fieldset));
+    pending.delete(fieldset);
     save(fieldset);
     renderMap();
     progress.textContent = fmt(strings.progress, { n: current + 1, total: questions.length, answered: answeredCount() });
@@ -87,8 +96,16 @@ if (form) {
   form.addEventListener("input", (event) => {
     if (event.target.type !== "text") return;
     const fieldset = event.target.closest(".quiz-question");
-    clearTimeout(timers.get(fieldset));
-    timers.set(fieldset, setTimeout(() => save(fieldset), 800));
+    clearTimeout(pending.get(fieldset));
+    pending.set(fieldset, setTimeout(() => {
+      pending.delete(fieldset);
+      save(fieldset);
+    }, 800));
+  });
+  // leaving the page (switching apps on a phone, reloading): typed answers are not lost
+  window.addEventListener("pagehide", () => flush({ keepalive: true }));
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush({ keepalive: true });
   });
 
   form.addEventListener("submit", (event) => {
@@ -101,8 +118,8 @@ if (form) {
     submitting = true;
   });
 
-  prev.addEventListener("click", () => show(current - 1, true));
-  next.addEventListener("click", () => show(current + 1, true));
+  prev.addEventListener("click", () => { flush(); show(current - 1, true); });
+  next.addEventListener("click", () => { flush(); show(current + 1, true); });
 
   if (questions.length > 1) {
     form.classList.add("is-paged");
