@@ -171,7 +171,15 @@ def test_my_attempts_lists_only_mine(client, worker, quiz):  # type: ignore[no-u
     assert "焊接安全测验" in html and "别人的测验" not in html
 
 
-def test_english_is_available(client, worker, quiz):  # type: ignore[no-untyped-def]
+def test_start_page_in_english(client, worker, quiz):  # type: ignore[no-untyped-def]
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("assessments:quiz_take", args=[quiz["quiz"].pk])).content.decode()
-    assert 'lang="en"' in html
+    assert 'lang="en"' in html and "Pass mark" in html and "Start" in html and "及格线" not in html
+
+
+def test_result_page_in_english(client, worker, quiz):  # type: ignore[no-untyped-def]
+    attempt, _r = _start(client, quiz["quiz"])
+    client.post(reverse("assessments:attempt_submit", args=[attempt.pk]), _all_right(quiz))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("assessments:attempt_result", args=[attempt.pk])).content.decode()
+    assert "Congratulations, you passed!" in html and "恭喜" not in html

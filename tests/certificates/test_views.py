@@ -96,3 +96,9 @@ def test_my_certificates_lists_only_mine(client, certificate):  # type: ignore[n
     html = client.get(reverse("certificates:mine")).content.decode()
     assert certificate.title in html and "别人的证书" not in html
     assert reverse("certificates:download", args=[certificate.code]) in html
+
+
+def test_verify_page_in_english(client, certificate):  # type: ignore[no-untyped-def]
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(certificate.get_absolute_url()).content.decode()
+    assert "This certificate is genuine and valid" in html and "证书真实有效" not in html
