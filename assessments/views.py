@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -135,7 +136,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     next_url = safe_next(request)
     if attempt.is_submitted:
         return redirect(_with_next(reverse("assessments:attempt_result", kwargs={"pk": attempt.pk}), next_url))
-    if attempt.is_expired(now=None):
+    if attempt.is_expired(now=timezone.now() - services.SUBMIT_GRACE):
         services.attempt_grade(attempt=attempt, timed_out=True)
         messages.warning(request, _("答题时间已到，系统已按到时前保存的答案自动交卷。"))
         return redirect(_with_next(reverse("assessments:attempt_result", kwargs={"pk": attempt.pk}), next_url))

@@ -63,7 +63,11 @@ def test_worker_takes_a_quiz_one_question_per_screen(live_server, phone_page):  
     assert page.get_by_text("可以戴手套操作车床。").is_visible()
     page.locator("fieldset.is-current").get_by_label("错误").check()
     page.get_by_role("button", name="下一题").click()
-    with page.expect_response(lambda r: r.url.endswith(f"/attempts/{attempt.pk}/save/") and r.ok):
+    def fill_saved(response: Any) -> bool:
+        body = response.request.post_data or ""
+        return response.url.endswith(f"/attempts/{attempt.pk}/save/") and f'name="q{fill.pk}"' in body
+
+    with page.expect_response(fill_saved):
         page.get_by_label("填写答案").fill("ｃｎｃ")  # typed answers are saved after a short pause
     assert Answer.objects.get(attempt=attempt, question=fill).text_answer == "ｃｎｃ"
 

@@ -52,9 +52,8 @@ def test_anonymous_download_goes_to_login(client, certificate):  # type: ignore[
 def test_revoked_certificate_cannot_be_downloaded(client, fresh, certificate):  # type: ignore[no-untyped-def]
     certificate_revoke(certificate=certificate, reason="考核作弊", by=fresh["staff_a"])
     client.force_login(fresh["worker_a"])
-    response = client.get(
-        reverse("certificates:download", args=[certificate.code]), HTTP_REFERER="/certificates/", follow=True
-    )
+    response = client.get(reverse("certificates:download", args=[certificate.code]), follow=True)
+    assert response.redirect_chain == [(reverse("certificates:mine"), 302)]
     assert "该证书已被撤销，不能下载。" in response.content.decode()
     certificate.refresh_from_db()
     assert not certificate.pdf
