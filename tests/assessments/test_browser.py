@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
 import pytest
@@ -9,7 +10,10 @@ import pytest
 from assessments.models import Answer, Attempt
 from tests.accounts.factories import UserFactory
 from tests.assessments.factories import ChoiceFactory, QuestionFactory, QuizFactory, fill_in, true_false
-from tests.browser.conftest import chromium_browser, phone_page  # noqa: F401
+
+if importlib.util.find_spec("tests.playwright_browser") is None:
+    # before the shared browser harness (tests/conftest.py provides the fixtures once it exists)
+    from tests.browser.conftest import chromium_browser, phone_page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +24,7 @@ def no_horizontal_scroll(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
-def test_worker_takes_a_quiz_one_question_per_screen(live_server, phone_page):  # type: ignore[no-untyped-def]  # noqa: F811
+def test_worker_takes_a_quiz_one_question_per_screen(live_server, phone_page):  # type: ignore[no-untyped-def]
     quiz = QuizFactory(title="数控车床安全操作测验", pass_mark=60, time_limit_minutes=20)
     single = QuestionFactory(quiz=quiz, kind="single", text="开机前首先检查什么？", sort_order=1)
     ChoiceFactory(question=single, text="防护装置是否完好", is_correct=True, sort_order=1)
