@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from typing import Any
 
 import pytest
@@ -10,10 +9,6 @@ import pytest
 from assessments.models import Answer, Attempt
 from tests.accounts.factories import UserFactory
 from tests.assessments.factories import ChoiceFactory, QuestionFactory, QuizFactory, fill_in, true_false
-
-if importlib.util.find_spec("tests.playwright_browser") is None:
-    # before the shared browser harness (tests/conftest.py provides the fixtures once it exists)
-    from tests.browser.conftest import chromium_browser, phone_page  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
