@@ -1,0 +1,276 @@
+"""Playback heartbeats → played intervals, resume position, study time and video completion.
+
+The rules (see docs in README of the app and tests/learning/test_heartbeat_*.py):
+
+* completion is the *union* of the media intervals actually played (≥ 90 % of the duration), never the
+  playhead: a seek to the end plays one second;
+* each heartbeat claims a window of wall-clock time (its media length ÷ its rate, at most
+  ``LEARNING_HEARTBEAT_MAX_WINDOW`` s) ending at its client timestamp; the part of that window already earned
+  by another heartbeat of the same person (any device, any lesson) is not earned again — so credit never
+  exceeds the wall-clock time between heartbeats and two devices earn once;
+* media accepted from one heartbeat ≤ earned wall time × 2 (the fastest speed credited);
+* hidden-tab heartbeats move the resume position but earn nothing;
+* heartbeats are idempotent per client id; batches (offline queues) run in client-timestamp order under the
+  same rules, inside one transaction per request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from config.errors import ApplicationError
+
+from .. import conf
+from ..models import (
+    Enrollment,
+    HeartbeatOutcome,
+    LessonKind,
+    LessonPage,
+    LessonProgress,
+    PlaybackHeartbeat,
+    ProgressStatus,
+)
+from .completion import lesson_complete
+from .intervals import Interval, intervals_clip, intervals_length, intervals_merge, intervals_truncate
+from .ledger import daily_rows_lock, local_day, study_time_add
+from .locks import learner_lock
+
+MIN_RATE = 0.25
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    """One heartbeat as validated by the API (intervals are media seconds)."""
+
+    client_id: uuid.UUID
+    lesson_id: int
+    sent_at: dt.datetime
+    intervals: tuple[Interval, ...]
+    position: float
+    rate: float
+    visible: bool
+    device: str = ""
+
+
+@dataclass
+class LessonPlayback:
+    """What the client learns back: the lesson's progress after the request."""
+
+    lesson_id: int
+    duration: float
+    played_seconds: float
+    position: float
+    completed: bool
+    credited_seconds: float = 0.0
+    accepted: int = 0
+    duplicates: int = 0
+    outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def played_percent(self) -> int:
+        if not self.duration:
+            return 0
+        return min(100, int(100 * self.played_seconds / self.duration))
+
+
+@dataclass
+class _Lesson:
+    lesson: LessonPage
+    course_id: int
+    enrollment_id: int
+    duration: float
+
+
+def _lessons(*, user_id: int, lesson_ids: set[int]) -> dict[int, _Lesson]:
+    lessons = {
+        lesson.pk: lesson
+        for lesson in LessonPage.objects.filter(pk__in=lesson_ids, live=True).select_related("video").only(
+            "pk", "title", "path", "depth", "kind", "video__duration", "video__status"
+        )
+    }
+    if len(lessons) != len(lesson_ids):
+        raise ApplicationError(_("课时不存在或尚未发布。"), status=404)
+    for lesson in lessons.values():
+        if lesson.kind != LessonKind.VIDEO or lesson.video is None:
+            raise ApplicationError(_("“%(title)s”不是视频课，不能记录播放进度。") % {"title": lesson.title})
+        if not lesson.video.duration:
+            raise ApplicationError(_("视频尚未处理完成，暂不能记录学习进度。"))
+    parent_paths = {lesson.path[: -LessonPage.steplen] for lesson in lessons.values()}
+    enrolled = {
+        path: (course_id, enrollment_id)
+        for path, course_id, enrollment_id in Enrollment.objects.filter(
+            user_id=user_id, course__path__in=parent_paths
+        ).values_list("course__path", "course_id", "pk")
+    }
+    found: dict[int, _Lesson] = {}
+    for pk, lesson in lessons.items():
+        parent = lesson.path[: -LessonPage.steplen]
+        if parent not in enrolled:
+            raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
+        course_id, enrollment_id = enrolled[parent]
+        found[pk] = _Lesson(lesson, course_id, enrollment_id, float(lesson.video.duration))
+    return found
+
+
+def _progress_rows(*, user_id: int, lessons: dict[int, _Lesson]) -> dict[int, LessonProgress]:
+    rows = {
+        row.lesson_id: row
+        for row in LessonProgress.objects.select_for_update().filter(user_id=user_id, lesson_id__in=lessons.keys())
+    }
+    missing = [
+        LessonProgress(user_id=user_id, lesson_id=pk, course_id=info.course_id)
+        for pk, info in lessons.items()
+        if pk not in rows
+    ]
+    if missing:
+        for row in LessonProgress.objects.bulk_create(missing):
+            rows[row.lesson_id] = row
+    return rows
+
+
+def _earned_windows(*, user_id: int, start: dt.datetime, end: dt.datetime) -> list[Interval]:
+    """Wall-clock windows already earned by this person that touch [start, end], as epoch seconds."""
+    windows = PlaybackHeartbeat.objects.filter(
+        user_id=user_id, window_end__gt=start, window_start__lt=end
+    ).values_list("window_start", "window_end")
+    return [(a.timestamp(), b.timestamp()) for a, b in windows]
+
+
+def _validate_times(heartbeats: Sequence[Heartbeat], *, now: dt.datetime) -> None:
+    latest = now + dt.timedelta(seconds=conf.clock_skew_seconds())
+    for beat in heartbeats:
+        if beat.sent_at > latest:
+            raise ApplicationError(_("心跳时间晚于服务器时间，请校准设备时间后重试。"))
+
+
+@transaction.atomic
+def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[LessonPlayback]:
+    """Record heartbeats (one, or an offline batch) for one person; returns each lesson's playback state."""
+    if not heartbeats:
+        raise ApplicationError(_("没有收到任何心跳记录。"))
+    now = timezone.now()
+    _validate_times(heartbeats, now=now)
+    lessons = _lessons(user_id=user_id, lesson_ids={beat.lesson_id for beat in heartbeats})
+    learner_lock(user_id=user_id)
+
+    ids = [beat.client_id for beat in heartbeats]
+    seen = set(PlaybackHeartbeat.objects.filter(user_id=user_id, client_id__in=ids).values_list("client_id", flat=True))
+    progress = _progress_rows(user_id=user_id, lessons=lessons)
+    results = {
+        pk: LessonPlayback(
+            lesson_id=pk, duration=info.duration, played_seconds=progress[pk].played_seconds,
+            position=progress[pk].position, completed=progress[pk].is_completed,
+        )
+        for pk, info in lessons.items()
+    }
+    fresh: list[Heartbeat] = []
+    for beat in sorted(heartbeats, key=lambda b: (b.sent_at, str(b.client_id))):
+        if beat.client_id in seen:
+            results[beat.lesson_id].duplicates += 1
+            continue
+        seen.add(beat.client_id)
+        fresh.append(beat)
+    if not fresh:
+        return list(results.values())
+
+    max_window = conf.heartbeat_max_window()
+    max_rate = conf.max_playback_rate()
+    oldest = now - dt.timedelta(days=conf.heartbeat_max_age_days())
+    earned = _earned_windows(
+        user_id=user_id,
+        start=min(b.sent_at for b in fresh) - dt.timedelta(seconds=max_window),
+        end=max(b.sent_at for b in fresh),
+    )
+    rows: list[PlaybackHeartbeat] = []
+    time_by_day: dict[dt.date, list[tuple[float, int, int]]] = defaultdict(list)
+    changed: set[int] = set()
+    for beat in fresh:
+        info = lessons[beat.lesson_id]
+        row = progress[beat.lesson_id]
+        result = results[beat.lesson_id]
+        played = intervals_clip(intervals_merge(beat.intervals), low=0.0, high=info.duration)
+        played_len = intervals_length(played)
+        rate = min(max(beat.rate, MIN_RATE), max_rate)
+        record = PlaybackHeartbeat(
+            user_id=user_id, lesson_id=beat.lesson_id, client_id=beat.client_id, device=beat.device[:64],
+            sent_at=beat.sent_at, intervals=[list(span) for span in beat.intervals],
+            position=beat.position, rate=beat.rate, visible=beat.visible,
+        )
+        if row.position_at is None or beat.sent_at >= row.position_at:
+            row.position = min(max(beat.position, 0.0), info.duration)
+            row.position_at = beat.sent_at
+            changed.add(beat.lesson_id)
+        if beat.sent_at < oldest:
+            record.outcome = HeartbeatOutcome.STALE
+        elif not beat.visible:
+            record.outcome = HeartbeatOutcome.HIDDEN
+        elif played_len <= 0:
+            record.outcome = HeartbeatOutcome.NOTHING_PLAYED
+        else:
+            end = beat.sent_at.timestamp()
+            claimed = (end - min(played_len / rate, max_window), end)
+            budget = (claimed[1] - claimed[0]) - intervals_length(
+                intervals_clip(intervals_merge(earned), low=claimed[0], high=claimed[1])
+            )
+            if budget <= 1e-6:
+                record.outcome = HeartbeatOutcome.NO_WALL_TIME
+            else:
+                accepted = intervals_truncate(played, budget=budget * max_rate)
+                media = intervals_length(accepted)
+                before = row.played_seconds
+                merged = intervals_merge([*row.played_ranges, *accepted])
+                row.played_ranges = [[round(a, 3), round(b, 3)] for a, b in merged]
+                row.played_seconds = round(intervals_length(merged), 3)
+                credited = min(budget, media / rate)
+                earned.append(claimed)
+                record.window_start = dt.datetime.fromtimestamp(claimed[0], tz=dt.UTC)
+                record.window_end = beat.sent_at
+                record.media_seconds = round(media, 3)
+                record.new_coverage = round(row.played_seconds - before, 3)
+                record.credited_seconds = round(credited, 3)
+                record.outcome = (
+                    HeartbeatOutcome.CREDITED if media >= played_len - 1e-6 else HeartbeatOutcome.CAPPED
+                )
+                result.credited_seconds += record.credited_seconds
+                time_by_day[local_day(beat.sent_at)].append((credited, info.course_id, beat.lesson_id))
+                changed.add(beat.lesson_id)
+                if row.status == ProgressStatus.NOT_STARTED:
+                    row.status = ProgressStatus.IN_PROGRESS
+        result.accepted += 1
+        result.outcomes.append(record.outcome)
+        rows.append(record)
+
+    PlaybackHeartbeat.objects.bulk_create(rows)
+    for pk in changed:
+        progress[pk].save(update_fields=["played_ranges", "played_seconds", "position", "position_at", "status", "updated_at"])
+    if time_by_day:
+        daily = daily_rows_lock(user_id=user_id, days=time_by_day.keys())
+        for day, credits in time_by_day.items():
+            for seconds, course_id, lesson_id in credits:
+                study_time_add(
+                    user_id=user_id, daily=daily[day], seconds=seconds, course_id=course_id, lesson_id=lesson_id
+                )
+            daily[day].save(update_fields=["seconds", "points"])
+    share = conf.video_complete_share()
+    for pk, info in lessons.items():
+        row = progress[pk]
+        if not row.is_completed and row.played_seconds >= share * info.duration - 1e-6:
+            lesson_complete(progress=row)
+        results[pk].played_seconds = row.played_seconds
+        results[pk].position = row.position
+        results[pk].completed = row.is_completed
+    enrollment_ids = {lessons[b.lesson_id].enrollment_id for b in fresh}
+    last = max(fresh, key=lambda b: b.sent_at)
+    last_enrollment = lessons[last.lesson_id].enrollment_id
+    Enrollment.objects.filter(pk=last_enrollment).update(last_activity_at=now, last_lesson_id=last.lesson_id)
+    if enrollment_ids - {last_enrollment}:
+        Enrollment.objects.filter(pk__in=enrollment_ids - {last_enrollment}).update(last_activity_at=now)
+    return list(results.values())
