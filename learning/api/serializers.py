@@ -20,11 +20,11 @@ class IntervalField(serializers.ListField):
     child = serializers.FloatField()
     default_error_messages = {"shape": _("每个播放区间必须是 [开始秒数, 结束秒数]，且开始不大于结束、均不小于 0。")}
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(min_length=2, max_length=2, **kwargs)
-
     def to_internal_value(self, data: Any) -> tuple[float, float]:
-        start, end = super().to_internal_value(data)
+        values = super().to_internal_value(data)
+        if len(values) != 2:
+            self.fail("shape")
+        start, end = values
         if not (math.isfinite(start) and math.isfinite(end)) or start < 0 or end < start or end > MAX_MEDIA_SECONDS:
             self.fail("shape")
         return (start, end)
