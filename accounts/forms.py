@@ -112,6 +112,19 @@ MOBILE_TAKEN = _("该手机号已被注册。如果这是您的号码，请直�
 # --- sign in ----------------------------------------------------------------------------------------
 
 
+def mobile_field(**kwargs: Any) -> forms.CharField:
+    """The 11-digit mobile number as every form asks for it (numeric keypad on phones)."""
+    return forms.CharField(
+        label=_("手机号"),
+        max_length=11,
+        validators=[mobile_validator],
+        help_text=_("11 位手机号，可用于登录。"),
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}),
+        error_messages={"required": _("请填写手机号。"), "max_length": _("手机号应为 11 位数字。")},
+        **kwargs,
+    )
+
+
 class LoginForm(AccessibleFormMixin, AuthenticationForm):
     """One field for a mobile number or a username, and the password."""
 
@@ -164,14 +177,7 @@ class RegisterForm(AccessibleFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("请填写姓名。")},
     )
-    mobile = forms.CharField(
-        label=_("手机号"),
-        max_length=11,
-        validators=[mobile_validator],
-        help_text=_("11 位手机号，可用于登录。"),
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}),
-        error_messages={"required": _("请填写手机号。"), "max_length": _("手机号应为 11 位数字。")},
-    )
+    mobile = mobile_field()
     password1 = forms.CharField(
         label=_("密码"),
         strip=False,
@@ -297,14 +303,7 @@ class ProfileForm(AccessibleFormMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("请输入有效的电子邮箱地址。")},
     )
-    mobile = forms.CharField(
-        label=_("手机号"),
-        max_length=11,
-        validators=[mobile_validator],
-        help_text=_("11 位手机号，可用于登录。"),
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}),
-        error_messages={"required": _("请填写手机号。"), "max_length": _("手机号应为 11 位数字。")},
-    )
+    mobile = mobile_field()
     employer = forms.CharField(label=_("工作单位"), max_length=120, required=False)
     trade = forms.CharField(
         label=_("工种"), max_length=60, required=False, help_text=_("例如：数控车工、电工、焊工。")

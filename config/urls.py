@@ -17,6 +17,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("videos/", include("media.urls")),
     path("learning/", include("learning.urls")),
+    path("quizzes/", include("assessments.urls")),
+    path("certificates/", include("certificates.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "notifications",
     "media",
     "search",
+    "assessments",
+    "certificates",
     # features
     "learning",
     "mentorship",
