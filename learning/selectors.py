@@ -183,6 +183,9 @@ def my_learning(*, user: User, today: dt.date | None = None) -> MyLearning:
         seconds=Coalesce(Sum("seconds"), Value(0.0))
     )
     data.seconds_this_year = days["seconds"]
+    from certificates.selectors import certificates_for_user
+
+    data.certificates = list(certificates_for_user(user=user)[:20])
     data.points_today = (
         DailyStudy.objects.filter(user=user, day=today).values_list("points", flat=True).first() or 0
     )

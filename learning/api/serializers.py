@@ -90,7 +90,7 @@ class PlaybackSerializer(serializers.Serializer):
 
 
 class CourseSerializer(serializers.ModelSerializer):
-    url = serializers.CharField(source="url", read_only=True)
+    url = serializers.CharField(read_only=True)
     studio = serializers.CharField(source="studio.name", read_only=True)
     tags = serializers.SerializerMethodField()
     lesson_count = serializers.IntegerField(read_only=True, default=0)

@@ -169,6 +169,15 @@ class LessonPage(Page):
         related_name="+",
         help_text=_("文档课：PDF 或 Office 文件，在浏览器中阅读。"),
     )
+    quiz = models.ForeignKey(
+        "assessments.Quiz",
+        verbose_name=_("测验"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("测验课：选择一个测验，学员通过后本课时完成。"),
+    )
     body = RichTextField(_("正文"), blank=True, help_text=_("图文课的正文；其他类型可作为说明。"))
 
     content_panels = [
@@ -176,6 +185,7 @@ class LessonPage(Page):
         FieldPanel("kind"),
         FieldPanel("video"),
         FieldPanel("document"),
+        FieldPanel("quiz"),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -198,6 +208,8 @@ class LessonPage(Page):
             raise ValidationError({"video": _("视频课必须选择一个视频。")})
         if self.kind == LessonKind.DOCUMENT and not self.document_id:
             raise ValidationError({"document": _("文档课必须选择一个文档。")})
+        if self.kind == LessonKind.QUIZ and not self.quiz_id:
+            raise ValidationError({"quiz": _("测验课必须选择一个测验。")})
         if self.kind == LessonKind.TEXT and not self.body:
             raise ValidationError({"body": _("图文课的正文不能为空。")})
 
@@ -264,4 +276,5 @@ def _lesson_context(page: LessonPage, request: Any) -> dict[str, Any]:
         "next_lesson": siblings[index + 1] if index + 1 < len(siblings) else None,
         "lesson_number": index + 1,
         "lesson_total": len(siblings),
+        "quiz_url": page.quiz.get_absolute_url() if page.kind == LessonKind.QUIZ and page.quiz_id else "",
     }

@@ -70,6 +70,7 @@ def enrollment_recompute(*, user_id: int, course_id: int) -> Enrollment | None:
     enrollment.save(update_fields=fields)
     if newly_completed:
         transaction.on_commit(
-            lambda: course_completed.send(sender=Enrollment, user=enrollment.user, course=course, enrollment=enrollment)
+            lambda: course_completed.send(sender=Enrollment, user=enrollment.user, course=course, enrollment=enrollment),
+            robust=True,
         )
     return enrollment

@@ -53,12 +53,12 @@ def course_create(
 
 
 def lesson_create(*, course: CoursePage, kind: str = LessonKind.VIDEO, video: Video | None = None,
-                  duration: float = 100.0, body: str = "", document=None, title: str = "") -> LessonPage:  # type: ignore[no-untyped-def]
+                  duration: float = 100.0, body: str = "", document=None, title: str = "", quiz=None) -> LessonPage:  # type: ignore[no-untyped-def]
     n = _next()
     if kind == LessonKind.VIDEO and video is None:
         video = video_create(duration=duration)
     lesson = LessonPage(
-        title=title or f"第{n}课", slug=f"lesson-{n}", kind=kind, video=video, document=document,
+        title=title or f"第{n}课", slug=f"lesson-{n}", kind=kind, video=video, document=document, quiz=quiz,
         body=body or ("<p>正文</p>" if kind == LessonKind.TEXT else ""),
     )
     course.add_child(instance=lesson)
