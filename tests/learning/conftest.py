@@ -36,3 +36,18 @@ def api(learner):  # type: ignore[no-untyped-def]
     client = APIClient()
     client.force_authenticate(learner)
     return client
+
+
+@pytest.fixture
+def org_tree(org_tree):  # type: ignore[no-untyped-def]
+    """The shared tree, re-read: treebeard renumbers siblings (ordered by name) as they are added."""
+    for node in org_tree.values():
+        node.refresh_from_db()
+    return org_tree
+
+
+@pytest.fixture
+def people(people):  # type: ignore[no-untyped-def]
+    from accounts.models import User
+
+    return {key: User.objects.select_related("organisation").get(pk=user.pk) for key, user in people.items()}
