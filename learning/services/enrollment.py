@@ -30,7 +30,8 @@ def course_enroll(*, user: User, course: CoursePage) -> Enrollment:
     return enrollment
 
 
-def _check_scope(*, staff: User, organisation: Organisation) -> None:
+def assignment_check_scope(*, staff: User, organisation: Organisation) -> None:
+    """Refuse (ApplicationError) unless ``staff`` manages ``organisation``."""
     if user_sees_everything(user=staff):
         return
     root = scope_root_for_user(user=staff)
@@ -40,7 +41,7 @@ def _check_scope(*, staff: User, organisation: Organisation) -> None:
         raise ApplicationError(_("您只能给本组织及下级组织指派必修课。"), status=403)
 
 
-def _check_due(due_on: dt.date) -> None:
+def assignment_check_due(*, due_on: dt.date) -> None:
     if due_on < timezone.localdate():
         raise ApplicationError(_("截止日期已过：请选择今天或以后的日期。"))
 
@@ -49,8 +50,8 @@ def _check_due(due_on: dt.date) -> None:
 def assignment_create(
     *, staff: User, course: CoursePage, organisation: Organisation, due_on: dt.date, note: str = ""
 ) -> CourseAssignment:
-    _check_scope(staff=staff, organisation=organisation)
-    _check_due(due_on)
+    assignment_check_scope(staff=staff, organisation=organisation)
+    assignment_check_due(due_on=due_on)
     if not course.live:
         raise ApplicationError(_("只能指派已发布的课程。"))
     try:
@@ -68,8 +69,8 @@ def assignment_create(
 
 @transaction.atomic
 def assignment_update(*, staff: User, assignment: CourseAssignment, due_on: dt.date, note: str = "") -> CourseAssignment:
-    _check_scope(staff=staff, organisation=assignment.organisation)
-    _check_due(due_on)
+    assignment_check_scope(staff=staff, organisation=assignment.organisation)
+    assignment_check_due(due_on=due_on)
     assignment.due_on = due_on
     assignment.note = note.strip()
     assignment.save(update_fields=["due_on", "note"])
@@ -78,7 +79,7 @@ def assignment_update(*, staff: User, assignment: CourseAssignment, due_on: dt.d
 
 @transaction.atomic
 def assignment_delete(*, staff: User, assignment: CourseAssignment) -> None:
-    _check_scope(staff=staff, organisation=assignment.organisation)
+    assignment_check_scope(staff=staff, organisation=assignment.organisation)
     assignment.delete()
 
 

@@ -80,8 +80,8 @@ def test_overdue_required_course_is_flagged(people, org_tree, learner, course): 
 
 
 def test_assignment_notifies_the_learners_of_the_subtree(people, org_tree, learner, course):  # type: ignore[no-untyped-def]
-    from notifications.models import Notification
     from learning.services.enrollment import assignment_notify
+    from notifications.models import Notification
 
     outsider = UserFactory(organisation=org_tree["b1"])
     assignment = services.assignment_create(
