@@ -19,3 +19,10 @@ def on_course_completed(sender: Any, user: Any, course: Any, enrollment: Any, **
     from .services.certificates import course_certificate_issue
 
     transaction.on_commit(lambda: course_certificate_issue(enrollment_id=enrollment.pk), robust=True)
+
+
+def on_lesson_or_video_changed(sender: Any, **kwargs: Any) -> None:
+    """A saved or deleted lesson or video: forget the cached lesson metadata of this process."""
+    from .services.lesson_cache import lesson_cache_clear
+
+    lesson_cache_clear()

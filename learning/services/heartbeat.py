@@ -22,25 +22,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.errors import ApplicationError
 
 from .. import conf
-from ..models import (
-    Enrollment,
-    HeartbeatOutcome,
-    LessonKind,
-    LessonPage,
-    LessonProgress,
-    PlaybackHeartbeat,
-    ProgressStatus,
-)
+from ..models import HeartbeatOutcome, LessonKind, LessonProgress, PlaybackHeartbeat, ProgressStatus
 from .completion import lesson_complete
 from .intervals import Interval, intervals_clip, intervals_length, intervals_merge, intervals_truncate
-from .ledger import daily_rows_lock, local_day, study_time_add
+from .ledger import local_day, study_time_credit
+from .lesson_cache import LessonMeta, lesson_meta
 from .locks import learner_lock
 
 MIN_RATE = 0.25
@@ -83,40 +77,51 @@ class LessonPlayback:
 
 @dataclass
 class _Lesson:
-    lesson: LessonPage
+    meta: LessonMeta
     course_id: int
     enrollment_id: int
     duration: float
 
 
-def _lessons(*, user_id: int, lesson_ids: set[int]) -> dict[int, _Lesson]:
-    lessons = {
-        lesson.pk: lesson
-        for lesson in LessonPage.objects.filter(pk__in=lesson_ids, live=True).select_related("video").only(
-            "pk", "title", "path", "depth", "kind", "video__duration", "video__status"
-        )
-    }
-    if len(lessons) != len(lesson_ids):
+def _lessons(*, lesson_ids: set[int]) -> dict[int, LessonMeta]:
+    """The lessons, checked: existing, live, video lessons with a processed video (no query when cached)."""
+    lessons = lesson_meta(lesson_ids=lesson_ids)
+    if len(lessons) != len(lesson_ids) or not all(meta.live for meta in lessons.values()):
         raise ApplicationError(_("课时不存在或尚未发布。"), status=404)
-    for lesson in lessons.values():
-        if lesson.kind != LessonKind.VIDEO or lesson.video is None:
-            raise ApplicationError(_("“%(title)s”不是视频课，不能记录播放进度。") % {"title": lesson.title})
-        if not lesson.video.duration:
+    for meta in lessons.values():
+        if meta.kind != LessonKind.VIDEO:
+            raise ApplicationError(_("“%(title)s”不是视频课，不能记录播放进度。") % {"title": meta.title})
+        if not meta.duration:
             raise ApplicationError(_("视频尚未处理完成，暂不能记录学习进度。"))
-    parent_paths = {lesson.path[: -LessonPage.steplen] for lesson in lessons.values()}
-    enrolled = {
-        path: (course_id, enrollment_id)
-        for path, course_id, enrollment_id in Enrollment.objects.filter(
-            user_id=user_id, course__path__in=parent_paths
-        ).values_list("course__path", "course_id", "pk")
-    }
+    return lessons
+
+
+_ENROLLMENT_TOUCH = """
+UPDATE learning_enrollment AS e
+   SET last_activity_at = %s,
+       last_lesson_id = CASE WHEN p.path = %s THEN %s ELSE e.last_lesson_id END
+  FROM wagtailcore_page AS p
+ WHERE p.id = e.course_id AND e.user_id = %s AND p.path = ANY(%s)
+RETURNING p.path, e.course_id, e.id
+"""
+
+
+def _enrolled(
+    *, user_id: int, lessons: dict[int, LessonMeta], last_lesson: int, now: dt.datetime
+) -> dict[int, _Lesson]:
+    """Check the enrolments and mark them active in one statement (rolled back if one is missing)."""
+    paths = sorted({meta.course_path for meta in lessons.values()})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _ENROLLMENT_TOUCH, [now, lessons[last_lesson].course_path, last_lesson, user_id, paths]
+        )
+        enrolled = {path: (course_id, enrollment_id) for path, course_id, enrollment_id in cursor.fetchall()}
     found: dict[int, _Lesson] = {}
-    for pk, lesson in lessons.items():
-        parent = lesson.path[: -LessonPage.steplen]
-        if parent not in enrolled:
+    for pk, meta in lessons.items():
+        if meta.course_path not in enrolled:
             raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
-        course_id, enrollment_id = enrolled[parent]
-        found[pk] = _Lesson(lesson, course_id, enrollment_id, float(lesson.video.duration))
+        course_id, enrollment_id = enrolled[meta.course_path]
+        found[pk] = _Lesson(meta, course_id, enrollment_id, float(meta.duration or 0))
     return found
 
 
@@ -136,12 +141,23 @@ def _progress_rows(*, user_id: int, lessons: dict[int, _Lesson]) -> dict[int, Le
     return rows
 
 
-def _earned_windows(*, user_id: int, start: dt.datetime, end: dt.datetime) -> list[Interval]:
-    """Wall-clock windows already earned by this person that touch [start, end], as epoch seconds."""
-    windows = PlaybackHeartbeat.objects.filter(
-        user_id=user_id, window_end__gt=start, window_start__lt=end
-    ).values_list("window_start", "window_end")
-    return [(a.timestamp(), b.timestamp()) for a, b in windows]
+def _seen_and_earned(
+    *, user_id: int, client_ids: list[uuid.UUID], start: dt.datetime, end: dt.datetime
+) -> tuple[set[uuid.UUID], list[Interval]]:
+    """In one query: which of ``client_ids`` were already recorded, and the wall-clock windows this person
+    already earned that touch [start, end] (epoch seconds)."""
+    rows = PlaybackHeartbeat.objects.filter(
+        Q(user_id=user_id) & (Q(client_id__in=client_ids) | Q(window_end__gt=start, window_start__lt=end))
+    ).values_list("client_id", "window_start", "window_end")
+    wanted = set(client_ids)
+    seen: set[uuid.UUID] = set()
+    earned: list[Interval] = []
+    for client_id, window_start, window_end in rows:
+        if client_id in wanted:
+            seen.add(client_id)
+        if window_start is not None and window_end > start and window_start < end:
+            earned.append((window_start.timestamp(), window_end.timestamp()))
+    return seen, earned
 
 
 def _validate_times(heartbeats: Sequence[Heartbeat], *, now: dt.datetime) -> None:
@@ -158,11 +174,21 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
         raise ApplicationError(_("没有收到任何心跳记录。"))
     now = timezone.now()
     _validate_times(heartbeats, now=now)
-    lessons = _lessons(user_id=user_id, lesson_ids={beat.lesson_id for beat in heartbeats})
+    metas = _lessons(lesson_ids={beat.lesson_id for beat in heartbeats})
+    last = max(heartbeats, key=lambda b: b.sent_at)
     learner_lock(user_id=user_id)
+    lessons = _enrolled(user_id=user_id, lessons=metas, last_lesson=last.lesson_id, now=now)
 
+    max_window = conf.heartbeat_max_window()
+    max_rate = conf.max_playback_rate()
+    oldest = now - dt.timedelta(days=conf.heartbeat_max_age_days())
     ids = [beat.client_id for beat in heartbeats]
-    seen = set(PlaybackHeartbeat.objects.filter(user_id=user_id, client_id__in=ids).values_list("client_id", flat=True))
+    seen, earned = _seen_and_earned(
+        user_id=user_id,
+        client_ids=ids,
+        start=min(b.sent_at for b in heartbeats) - dt.timedelta(seconds=max_window),
+        end=max(b.sent_at for b in heartbeats),
+    )
     progress = _progress_rows(user_id=user_id, lessons=lessons)
     results = {
         pk: LessonPlayback(
@@ -181,14 +207,6 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
     if not fresh:
         return list(results.values())
 
-    max_window = conf.heartbeat_max_window()
-    max_rate = conf.max_playback_rate()
-    oldest = now - dt.timedelta(days=conf.heartbeat_max_age_days())
-    earned = _earned_windows(
-        user_id=user_id,
-        start=min(b.sent_at for b in fresh) - dt.timedelta(seconds=max_window),
-        end=max(b.sent_at for b in fresh),
-    )
     rows: list[PlaybackHeartbeat] = []
     time_by_day: dict[dt.date, list[tuple[float, int, int]]] = defaultdict(list)
     changed: set[int] = set()
@@ -251,14 +269,10 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
     PlaybackHeartbeat.objects.bulk_create(rows)
     for pk in changed:
         progress[pk].save(update_fields=["played_ranges", "played_seconds", "position", "position_at", "status", "updated_at"])
-    if time_by_day:
-        daily = daily_rows_lock(user_id=user_id, days=time_by_day.keys())
-        for day, credits in time_by_day.items():
-            for seconds, course_id, lesson_id in credits:
-                study_time_add(
-                    user_id=user_id, daily=daily[day], seconds=seconds, course_id=course_id, lesson_id=lesson_id
-                )
-            daily[day].save(update_fields=["seconds", "points"])
+    for day, credits in time_by_day.items():
+        seconds = sum(c[0] for c in credits)
+        _credited, course_id, lesson_id = credits[-1]
+        study_time_credit(user_id=user_id, day=day, seconds=seconds, course_id=course_id, lesson_id=lesson_id)
     share = conf.video_complete_share()
     for pk, info in lessons.items():
         row = progress[pk]
@@ -267,10 +281,4 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
         results[pk].played_seconds = row.played_seconds
         results[pk].position = row.position
         results[pk].completed = row.is_completed
-    enrollment_ids = {lessons[b.lesson_id].enrollment_id for b in fresh}
-    last = max(fresh, key=lambda b: b.sent_at)
-    last_enrollment = lessons[last.lesson_id].enrollment_id
-    Enrollment.objects.filter(pk=last_enrollment).update(last_activity_at=now, last_lesson_id=last.lesson_id)
-    if enrollment_ids - {last_enrollment}:
-        Enrollment.objects.filter(pk__in=enrollment_ids - {last_enrollment}).update(last_activity_at=now)
     return list(results.values())

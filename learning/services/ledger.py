@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.db import connection
 from django.utils import timezone
 
 from .. import conf
@@ -57,17 +58,27 @@ def study_time_points(*, before: float, after: float) -> int:
     return int(after // step) - int(before // step)
 
 
-def study_time_add(
-    *, user_id: int, daily: DailyStudy, seconds: float, course_id: int | None, lesson_id: int | None
-) -> None:
-    """Add credited study time to the day and award the points for each completed block of minutes."""
-    if seconds <= 0:
-        return
-    before = daily.seconds
-    daily.seconds = before + seconds
-    requested = study_time_points(before=before, after=daily.seconds)
+_DAILY_UPSERT = """
+INSERT INTO learning_dailystudy (user_id, day, seconds, points) VALUES (%s, %s, %s, 0)
+ON CONFLICT (user_id, day) DO UPDATE SET seconds = learning_dailystudy.seconds + EXCLUDED.seconds
+RETURNING id, seconds, points
+"""
+
+
+def study_time_credit(
+    *, user_id: int, day: dt.date, seconds: float, course_id: int | None, lesson_id: int | None
+) -> DailyStudy:
+    """Add credited study time to the person's day in one statement (call under ``learner_lock``), and
+    award the points of every block of minutes completed by it (rarely: one more query then)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_DAILY_UPSERT, [user_id, day, seconds])
+        pk, total, points = cursor.fetchone()
+    daily = DailyStudy(pk=pk, user_id=user_id, day=day, seconds=total, points=points)
+    requested = study_time_points(before=total - seconds, after=total)
     if requested > 0:
         points_award(
             user_id=user_id, daily=daily, kind=LedgerKind.STUDY_TIME, requested=requested,
             seconds=requested * conf.study_minutes_per_point() * 60, course_id=course_id, lesson_id=lesson_id,
         )
+        daily.save(update_fields=["points"])
+    return daily
