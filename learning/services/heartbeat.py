@@ -35,7 +35,7 @@ from .completion import lesson_complete
 from .intervals import Interval, intervals_clip, intervals_length, intervals_merge, intervals_truncate
 from .ledger import local_day, study_time_credit
 from .lesson_cache import LessonMeta, lesson_meta
-from .locks import learner_lock
+from .locks import LOCK_NAMESPACE
 
 MIN_RATE = 0.25
 
@@ -96,11 +96,14 @@ def _lessons(*, lesson_ids: set[int]) -> dict[int, LessonMeta]:
     return lessons
 
 
+# Takes the learner's lock (see locks.learner_lock) and checks/touches the enrolments in one round trip:
+# the lock sub-select runs before the join, and every later statement of the transaction takes its
+# snapshot after the lock is held.
 _ENROLLMENT_TOUCH = """
 UPDATE learning_enrollment AS e
    SET last_activity_at = %s,
        last_lesson_id = CASE WHEN p.path = %s THEN %s ELSE e.last_lesson_id END
-  FROM wagtailcore_page AS p
+  FROM wagtailcore_page AS p, (SELECT pg_advisory_xact_lock(%s, %s)) AS learner_lock
  WHERE p.id = e.course_id AND e.user_id = %s AND p.path = ANY(%s)
 RETURNING p.path, e.course_id, e.id
 """
@@ -109,11 +112,13 @@ RETURNING p.path, e.course_id, e.id
 def _enrolled(
     *, user_id: int, lessons: dict[int, LessonMeta], last_lesson: int, now: dt.datetime
 ) -> dict[int, _Lesson]:
-    """Check the enrolments and mark them active in one statement (rolled back if one is missing)."""
+    """Lock the learner, check the enrolments and mark them active, in one statement (all rolled back if
+    an enrolment is missing)."""
     paths = sorted({meta.course_path for meta in lessons.values()})
     with connection.cursor() as cursor:
         cursor.execute(
-            _ENROLLMENT_TOUCH, [now, lessons[last_lesson].course_path, last_lesson, user_id, paths]
+            _ENROLLMENT_TOUCH,
+            [now, lessons[last_lesson].course_path, last_lesson, LOCK_NAMESPACE, user_id, user_id, paths],
         )
         enrolled = {path: (course_id, enrollment_id) for path, course_id, enrollment_id in cursor.fetchall()}
     found: dict[int, _Lesson] = {}
@@ -176,7 +181,6 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
     _validate_times(heartbeats, now=now)
     metas = _lessons(lesson_ids={beat.lesson_id for beat in heartbeats})
     last = max(heartbeats, key=lambda b: b.sent_at)
-    learner_lock(user_id=user_id)
     lessons = _enrolled(user_id=user_id, lessons=metas, last_lesson=last.lesson_id, now=now)
 
     max_window = conf.heartbeat_max_window()

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.db import connection
 
-_NAMESPACE = 0x4C52  # "LR": keeps these advisory locks apart from any other app's
+LOCK_NAMESPACE = 0x4C52  # "LR": keeps these advisory locks apart from any other app's
 
 
 def learner_lock(*, user_id: int) -> None:
     """Hold PostgreSQL's transaction-scoped advisory lock for this learner until commit/rollback."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_NAMESPACE, user_id])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, user_id])
