@@ -244,13 +244,13 @@ import json, django
 django.setup()
 from django.db.models import Count, Sum
 from learning.models import DailyStudy, LessonProgress, PlaybackHeartbeat
-users = %(users)s
+users = __USERS__
 rows = dict(PlaybackHeartbeat.objects.filter(user_id__in=users).values_list("user_id").annotate(n=Count("pk")))
 credited = dict(PlaybackHeartbeat.objects.filter(user_id__in=users).values_list("user_id").annotate(s=Sum("credited_seconds")))
 daily = dict(DailyStudy.objects.filter(user_id__in=users).values_list("user_id").annotate(s=Sum("seconds")))
 coverage = dict(LessonProgress.objects.filter(user_id__in=users).values_list("user_id").annotate(s=Sum("played_seconds")))
 print(json.dumps({str(u): [rows.get(u, 0), credited.get(u, 0), daily.get(u, 0), coverage.get(u, 0)] for u in users}))
-""" % {"users": users}
+""".replace("__USERS__", json.dumps(users))
     out = subprocess.run([PYTHON, "-c", check], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     per_user = json.loads(out.stdout.strip().splitlines()[-1])
     expected_rows, expected_seconds = 2 * CORRECTNESS_BEATS, 10.0 * CORRECTNESS_BEATS

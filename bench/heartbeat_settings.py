@@ -7,8 +7,8 @@ if __name__ == "__main__":  # `make bench` runs every bench/*.py: this one is a 
     print("bench/heartbeat_settings.py is the settings module of bench/heartbeat.py; nothing to run.")
     raise SystemExit(0)
 
-from config.settings.base import *  # noqa: E402, F403
-from config.settings.base import DATABASES, LOGGING  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import DATABASES, LOGGING
 
 DEBUG = False
 SECRET_KEY = "bench-only-secret-key-not-for-production-0123456789-abcdef"

@@ -4,13 +4,13 @@ if __name__ == "__main__":  # `make bench` runs every bench/*.py: this one is a 
     print("bench/heartbeat_urls.py is the URL module of bench/heartbeat.py; nothing to run.")
     raise SystemExit(0)
 
-import json  # noqa: E402
+import json
 
-from django.http import HttpRequest, JsonResponse  # noqa: E402
-from django.urls import path  # noqa: E402
-from django.views.decorators.csrf import csrf_exempt  # noqa: E402
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
-from config.urls import urlpatterns as project_urlpatterns  # noqa: E402
+from config.urls import urlpatterns as project_urlpatterns
 
 
 @csrf_exempt
