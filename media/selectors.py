@@ -42,7 +42,9 @@ def video_get_playable(*, user: User, uid: Any) -> Video | None:
     video = Video.objects.select_related("owner").filter(uid=uid).first()
     if video is None or not user.is_authenticated:
         return None
-    if video.status == VideoStatus.READY or user.has_perm("media.manage_video", video):
+    if video.status == VideoStatus.READY and user.has_perm("media.watch_video", video):
+        return video
+    if user.has_perm("media.manage_video", video):
         return video
     return None
 
@@ -60,10 +62,20 @@ def video_subtitles(*, video: Video) -> QuerySet[Subtitle]:
     return video.subtitles.order_by("language")
 
 
+def video_subtitle_text(video: Video, *, language: str | None = None) -> str:
+    """The spoken text of the video's subtitles (every language, or one), for a feature's search index.
+
+    Features that show a video (lessons, lectures, recordings) put this into their own search documents.
+    """
+    subtitles = video.subtitles.order_by("language")
+    if language is not None:
+        subtitles = subtitles.filter(language=language)
+    return "\n".join(text for text in subtitles.values_list("text", flat=True) if text)
+
+
 def video_search_text(*, video: Video) -> str:
     """Title and every subtitle's text, for the search index of whatever shows the video."""
-    parts = [video.title, *video.subtitles.order_by("language").values_list("text", flat=True)]
-    return "\n".join(part for part in parts if part)
+    return "\n".join(part for part in (video.title, video_subtitle_text(video)) if part)
 
 
 @dataclass

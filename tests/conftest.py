@@ -38,6 +38,7 @@ def people(org_tree):  # type: ignore[no-untyped-def]
 # The real Celery worker harness (tests/celery_worker.py): `celery_worker_process` (session) and
 # `celery_worker` (per test, with transactional_db).
 from tests.celery_worker import celery_worker, celery_worker_process  # noqa: E402, F401
+from tests.playwright_browser import chromium_browser, phone_page  # noqa: E402, F401
 
 
 # Site pages (tests/cms/pages.py): the default site's HomePage and the StudioIndexPage at /studios/.
@@ -47,3 +48,15 @@ def site_pages(db):  # type: ignore[no-untyped-def]
     from tests.cms.pages import site_pages_build
 
     return site_pages_build()
+
+
+@pytest.fixture(autouse=True)
+def default_language():  # type: ignore[no-untyped-def]
+    """Every test starts in the site's default language: a request in English (LocaleMiddleware)
+    leaves its language active in the thread, which would leak into the next test's messages."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

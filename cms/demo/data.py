@@ -576,3 +576,146 @@ LOGINS_SHOWN: tuple[tuple[str, str], ...] = (
     ("学员 (worker, studio member)", "zhangwei"),
     ("学员 (worker)", "yuanfang"),
 )
+
+
+# --- lectures and salons (讲座与沙龙) and a topic (专题) --------------------------------------------------
+@dataclass(frozen=True)
+class RecordingSpec:
+    slug: str
+    title: str
+    kind: str  # "lecture" | "salon"
+    #: the studio whose section holds it, or "" for the alliance's own (site-wide) list
+    studio: str
+    held_on: tuple[int, int]  # (month, day) this year, or of last year when that day is still to come
+    venue: str
+    speakers: tuple[str, ...]
+    guest_speakers: str
+    organiser: str
+    summary: str
+    chapters: tuple[tuple[str, str], ...]
+
+
+RECORDING_INDEX = PageText(
+    slug="talks",
+    title="讲座与沙龙",
+    intro="劳模工匠讲座和行业沙龙的回放、章节和讲义，随时补课。",
+)
+STUDIO_RECORDING_INDEX_TITLE = "讲座与沙龙"
+
+RECORDINGS: tuple[RecordingSpec, ...] = (
+    RecordingSpec(
+        slug="cnc-precision-lecture",
+        title="数控加工中的精度控制：从对刀到热变形补偿",
+        kind="lecture",
+        studio="wang-jianjun-cnc",
+        held_on=(3, 18),
+        venue="郑煤机集团职工培训中心二楼报告厅",
+        speakers=("wangjianjun",),
+        guest_speakers="",
+        organiser="",
+        summary=(
+            "王建军结合液压支架关键件加工的实际案例，讲解对刀误差的来源、刀具磨损的判断方法和机床热变形补偿的"
+            "现场做法。\n\n讲座后半段演示了用千分表和试切件快速校验精度的步骤，并回答了青年职工关于薄壁件变形的提问。"
+        ),
+        chapters=(("00:00", "开场：精度问题从哪里来"), ("06:40", "对刀误差与刀补设置"),
+                  ("24:15", "刀具磨损的判断"), ("41:30", "热变形补偿的现场做法"), ("58:10", "问答")),
+    ),
+    RecordingSpec(
+        slug="welding-salon",
+        title="高铁转向架焊接质量沙龙",
+        kind="salon",
+        studio="liu-haifeng-welding",
+        held_on=(4, 22),
+        venue="中铁装备郑州基地焊接实训车间",
+        speakers=("liuhaifeng",),
+        guest_speakers="陈立新（郑州大学材料学院教授）、吴婷婷",
+        organiser="",
+        summary=(
+            "围绕转向架构架焊缝的常见缺陷，刘海峰和高校专家、一线焊工一起讨论焊前预热、层间温度控制和焊后检测。"
+            "\n\n沙龙整理了一份“焊缝缺陷自查表”，作为附件供大家下载使用。"
+        ),
+        chapters=(("00:00", "主持人介绍"), ("03:20", "典型缺陷案例"), ("21:05", "层间温度怎么控"),
+                  ("38:50", "现场问答")),
+    ),
+    RecordingSpec(
+        slug="live-line-safety",
+        title="配网带电作业安全规范讲座",
+        kind="lecture",
+        studio="zhao-zhigang-live-line",
+        held_on=(6, 12),
+        venue="国网郑州供电公司实训基地",
+        speakers=("zhaozhigang",),
+        guest_speakers="",
+        organiser="",
+        summary="赵志刚讲解带电作业前的安全交底、绝缘工器具检查和作业中的监护要点，并复盘了两起未遂事件。",
+        chapters=(("00:00", "安全交底"), ("12:30", "绝缘工器具检查"), ("31:45", "未遂事件复盘")),
+    ),
+    RecordingSpec(
+        slug="craftsman-salon-2026",
+        title="工匠精神与青年成长 · 创新工作室联盟行业沙龙",
+        kind="salon",
+        studio="",
+        held_on=(5, 1),
+        venue="郑州市职工文化中心三楼多功能厅",
+        speakers=("wangjianjun", "lixiumei", "chenguohua"),
+        guest_speakers="刘芳（市总工会经济技术部）",
+        organiser="郑州市劳模和工匠人才创新工作室联盟",
+        summary=(
+            "“五一”前夕，联盟邀请装备制造、医疗卫生、汽车制造三个行业的劳模工匠，与青年职工面对面交流"
+            "技能成长的经历。\n\n嘉宾分享了师带徒的做法和创新成果转化的经验。"
+        ),
+        chapters=(),
+    ),
+    RecordingSpec(
+        slug="ev-bus-diagnosis",
+        title="新能源客车高压系统故障诊断",
+        kind="lecture",
+        studio="chen-guohua-ev-bus",
+        held_on=(9, 9),
+        venue="宇通客车技术中心",
+        speakers=("chenguohua",),
+        guest_speakers="",
+        organiser="",
+        summary="陈国华介绍新能源客车高压系统的结构，讲解绝缘故障、预充失败等常见故障的诊断流程和安全操作。",
+        chapters=(("00:00", "高压系统结构"), ("15:00", "绝缘故障诊断"), ("1:02:30", "预充失败案例")),
+    ),
+)
+
+TOPIC_INDEX = PageText(slug="topics", title="专题", intro="工会干部为大家挑选的课程、讲座和工作室。")
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    slug: str
+    title: str
+    organisation: str
+    intro: str
+    #: (page slug, note): recordings and studio pages
+    items: tuple[tuple[str, str], ...]
+    #: the window in days relative to the loading day; ``ends`` None means open-ended
+    starts: int
+    ends: int | None
+
+
+TOPICS: tuple[TopicSpec, ...] = (
+    TopicSpec(
+        slug="safety-skills",
+        title="安全生产技能专题",
+        organisation=CITY,
+        intro="安全生产月期间，市总工会从各创新工作室挑选了与安全操作有关的讲座和工作室，供职工利用班前班后时间学习。",
+        items=(
+            ("live-line-safety", "带电作业人员必看"),
+            ("welding-salon", "焊接岗位的质量与安全"),
+            ("ev-bus-diagnosis", "高压系统的安全操作"),
+            ("zhao-zhigang-live-line", "了解配网带电作业创新工作室"),
+        ),
+        starts=-10,
+        ends=50,
+    ),
+)
+
+
+def recording_date(spec: RecordingSpec, *, today: datetime.date) -> datetime.date:
+    """The spec's day this year, or last year when that day has not come yet (demo events are past)."""
+    day = datetime.date(today.year, *spec.held_on)
+    return day if day <= today else datetime.date(today.year - 1, *spec.held_on)

@@ -24,10 +24,20 @@ from accounts.models import User
 from accounts.services import user_create
 from organisations.models import Organisation
 from organisations.services import organisation_create
+from recordings.models import RecordingChapter, RecordingIndexPage, RecordingPage
 from studios.models import OnboardingCampaign, Studio, StudioLevel
 from studios.services import studio_create, studio_mark_online
 
-from ..models import FeaturedItem, HomePage, StandardPage, StudioIndexPage, StudioPage
+from ..models import (
+    FeaturedItem,
+    HomePage,
+    StandardPage,
+    StudioIndexPage,
+    StudioPage,
+    TopicIndexPage,
+    TopicItem,
+    TopicPage,
+)
 from . import data
 from .images import cover_image_bytes
 
@@ -87,6 +97,11 @@ def demo_data_load(*, now: datetime.datetime | None = None) -> DemoLoadReport:
         pages[spec.slug] = _studio_page_ensure(
             index=index, studio=studio, spec=spec, user=admin, report=report
         )
+
+    pages.update(
+        _recordings_ensure(home=home, pages=pages, users=users, user=admin, today=today, report=report)
+    )
+    _topics_ensure(home=home, pages=pages, organisations=organisations, user=admin, today=today, report=report)
 
     _featured_ensure(
         pages=pages,
@@ -364,6 +379,87 @@ def _home_page_ensure(*, user: User, report: DemoLoadReport) -> HomePage:
     site.save()
     Site.objects.filter(root_page=root).update(root_page=home)
     return home
+
+
+# --- lectures and salons, and topics ----------------------------------------------------------------
+def _recordings_ensure(
+    *,
+    home: HomePage,
+    pages: dict[str, Page],
+    users: dict[str, User],
+    user: User,
+    today: datetime.date,
+    report: DemoLoadReport,
+) -> dict[str, Page]:
+    """The site-wide list, one list in each studio section that has recordings, and the recordings
+    themselves (no video: the demo ships no footage; the page says so)."""
+    indexes: dict[str, Page] = {
+        "": _page_ensure(
+            parent=home,
+            page=RecordingIndexPage(
+                title=data.RECORDING_INDEX.title, slug=data.RECORDING_INDEX.slug, intro=data.RECORDING_INDEX.intro
+            ),
+            user=user,
+            report=report,
+        )
+    }
+    found: dict[str, Page] = {}
+    for spec in data.RECORDINGS:
+        if spec.studio not in indexes:
+            indexes[spec.studio] = _page_ensure(
+                parent=pages[spec.studio],
+                page=RecordingIndexPage(title=data.STUDIO_RECORDING_INDEX_TITLE, slug=data.RECORDING_INDEX.slug),
+                user=user,
+                report=report,
+            )
+        index = indexes[spec.studio]
+        existing = RecordingPage.objects.filter(slug=spec.slug).first()
+        if existing is not None:
+            report.note("pages", created=False)
+            found[spec.slug] = existing
+            continue
+        page = RecordingPage(
+            title=spec.title,
+            slug=spec.slug,
+            kind=spec.kind,
+            held_on=data.recording_date(spec, today=today),
+            venue=spec.venue,
+            guest_speakers=spec.guest_speakers,
+            organiser=spec.organiser,
+            summary=spec.summary,
+        )
+        page.speakers = [users[username] for username in spec.speakers]
+        page.chapters = [RecordingChapter(start=start, title=title) for start, title in spec.chapters]
+        found[spec.slug] = _page_ensure(parent=index, page=page, user=user, report=report)
+    return found
+
+
+def _topics_ensure(
+    *,
+    home: HomePage,
+    pages: dict[str, Page],
+    organisations: dict[str, Organisation],
+    user: User,
+    today: datetime.date,
+    report: DemoLoadReport,
+) -> None:
+    index = _page_ensure(
+        parent=home,
+        page=TopicIndexPage(title=data.TOPIC_INDEX.title, slug=data.TOPIC_INDEX.slug, intro=data.TOPIC_INDEX.intro),
+        user=user,
+        report=report,
+    )
+    for spec in data.TOPICS:
+        topic = TopicPage(
+            title=spec.title,
+            slug=spec.slug,
+            organisation=organisations[spec.organisation],
+            intro=spec.intro,
+            starts_on=today + datetime.timedelta(days=spec.starts),
+            ends_on=today + datetime.timedelta(days=spec.ends) if spec.ends is not None else None,
+        )
+        topic.items = [TopicItem(page=pages[slug], note=note) for slug, note in spec.items]
+        _page_ensure(parent=index, page=topic, user=user, report=report)
 
 
 # --- featured items ------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     # features
     "learning",
     "mentorship",
+    "recordings",
     # presentation
     "cms",
     # wagtail
@@ -203,6 +204,8 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Studio content approved by union staff is published although staff hold no page permission (cms.workflows)
+WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved_workflow_state"
 
 # --- api ------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -13,6 +13,7 @@ from .processing import (
     VideoBusy,
     video_fail,
     video_process,
+    videos_requeue_orphaned,
     videos_requeue_stale,
     worker_holder,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "video_regenerate",
     "video_retry",
     "video_update",
+    "videos_requeue_orphaned",
     "videos_requeue_stale",
     "worker_holder",
 ]

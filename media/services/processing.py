@@ -353,3 +353,25 @@ def videos_requeue_stale() -> list[int]:
     for video_id in stale:
         video_process_task.delay(video_id)
     return stale
+
+
+def videos_requeue_orphaned() -> list[int]:
+    """Jobs whose worker died (killed, machine lost) mid-run: enqueue them again, now.
+
+    Called when a worker starts (``worker_ready``): a run on this host whose process is gone is taken
+    over at once; a run on another host keeps its lease, so the enqueued job waits for the lease to
+    expire (``VideoBusy``) rather than racing a live worker. Videos still waiting for their first
+    worker (status "uploaded", no lease) are enqueued too, in case their message was lost.
+    """
+    from ..tasks import video_process as video_process_task
+
+    now = timezone.now()
+    candidates = Video.objects.filter(status__in=PROCESSABLE).values_list("pk", "lease_owner", "lease_expires")
+    orphaned = [
+        pk
+        for pk, owner, expires in candidates
+        if not owner or not _holder_alive(owner) or (expires is not None and expires <= now)
+    ]
+    for video_id in orphaned:
+        video_process_task.delay(video_id)
+    return orphaned

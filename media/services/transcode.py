@@ -1,7 +1,7 @@
 """The ffmpeg side of the pipeline, with no database: ladder, commands, progress, HLS master, thumbnails.
 
 Everything here works on local paths in a scratch directory; ``processing`` moves the results into
-storage. ``bench/media_pipeline.py`` runs the very same commands bare to measure the pipeline's overhead.
+storage. ``bench/pipeline.py`` runs the very same commands bare to measure the pipeline's overhead.
 
 Outputs (relative to the scratch directory)::
 

@@ -117,16 +117,25 @@ def test_member_posts_a_revision(client, two_studios):
     assert page.get_latest_revision().user == member
 
 
-def test_member_publishes_their_page(client, two_studios):
+def test_member_submits_their_page_and_it_is_published_on_approval(client, two_studios, people):
     page = two_studios["page_a"]
     lead = two_studios["a"].lead
     client.force_login(lead)
     data = edit_form_data(client.get(edit_url(page)).content.decode())
     data["intro"] = "已发布的介绍"
-    data["action-publish"] = "action-publish"
+    data["action-publish"] = "action-publish"  # not theirs to do: saved as a draft only
+    assert client.post(edit_url(page), data).status_code == 302
+    assert StudioPage.objects.get(pk=page.pk).intro == ""
 
-    response = client.post(edit_url(page), data)
+    data.pop("action-publish")
+    data["action-submit"] = "action-submit"
+    assert client.post(edit_url(page), data).status_code == 302
+    page = StudioPage.objects.get(pk=page.pk)
+    assert page.workflow_in_progress and page.intro == ""
 
+    client.force_login(people["staff_a"])  # studio A's enterprise is in district A
+    task_state = page.current_workflow_task_state
+    response = client.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {})
     assert response.status_code == 302
     assert StudioPage.objects.get(pk=page.pk).intro == "已发布的介绍"
     assert "已发布的介绍" in client.get("/studios/studio-a/").content.decode()

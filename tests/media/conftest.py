@@ -113,3 +113,6 @@ def upload_file(*, owner, path: Path, title: str = "", parts: int = 1) -> Video:
             session=session, offset=start, stream=io.BytesIO(chunk), length=len(chunk)
         )
     return Video.objects.get(pk=session.video_id)
+
+
+from .workers import killable_workers  # noqa: E402, F401  (extra real workers that a test may SIGKILL)

@@ -7,6 +7,11 @@
  * rate, ended} — the interval [start, end] (seconds of the video) actually played since the last
  * heartbeat. With data-heartbeat-url it also POSTs that JSON there (CSRF header included): the
  * feature that embeds the video (e.g. a lesson) supplies the URL and applies its progress rules.
+ * Other events on the <video> (all bubble): "media:ready" {video, element, hls} once the source is
+ * attached. window.JianglianPlayer.get(uid) returns the <video> element of a video on the page, and
+ * window.JianglianPlayer.init(root) sets up players inserted later (htmx:load does it automatically).
+ * Resume: data-resume="<seconds>" (set by the page, e.g. the learner's last position) wins; otherwise
+ * the position this browser last stopped at (localStorage).
  * Markup: media/templates/media/_player.html. */
 (function () {
   "use strict";
@@ -23,7 +28,7 @@
 
   function savePosition(video) {
     try {
-      var id = video.dataset.videoId;
+      var id = video.dataset.videoUid;
       if (video.duration && video.currentTime > 5 && video.currentTime < video.duration - 5) {
         window.localStorage.setItem(POSITION_KEY + id, String(Math.floor(video.currentTime)));
       } else if (video.ended) {
@@ -33,8 +38,8 @@
   }
 
   function storedPosition(video) {
-    if (video.dataset.startAt) { return parseFloat(video.dataset.startAt) || 0; }
-    try { return parseFloat(window.localStorage.getItem(POSITION_KEY + video.dataset.videoId)) || 0; } catch (_e) { return 0; }
+    if (video.dataset.resume) { return parseFloat(video.dataset.resume) || 0; }
+    try { return parseFloat(window.localStorage.getItem(POSITION_KEY + video.dataset.videoUid)) || 0; } catch (_e) { return 0; }
   }
 
   function heartbeats(video) {
@@ -46,7 +51,7 @@
       var end = video.currentTime;
       if (end > start) {
         var detail = {
-          video: video.dataset.videoId,
+          video: video.dataset.videoUid,
           start: Math.round(start * 1000) / 1000,
           end: Math.round(end * 1000) / 1000,
           position: Math.round(end * 1000) / 1000,
@@ -129,11 +134,19 @@
     }, { once: true });
     controls(video, hls);
     heartbeats(video);
+    video.dispatchEvent(new CustomEvent("media:ready", {
+      detail: { video: video.dataset.videoUid, element: video, hls: hls }, bubbles: true,
+    }));
   }
 
   function initAll(root) {
     (root || document).querySelectorAll("video[data-hls-player]").forEach(init);
   }
+
+  window.JianglianPlayer = {
+    get: function (uid) { return document.querySelector('video[data-hls-player][data-video-uid="' + uid + '"]'); },
+    init: initAll,
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () { initAll(); });

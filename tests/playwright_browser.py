@@ -1,5 +1,8 @@
 """Playwright in Debian's Chromium (/usr/bin/chromium) against pytest-django's live server.
 
+One browser for the whole session (re-exported by tests/conftest.py): Playwright's sync API allows
+only one running instance per thread, so every browser test uses ``chromium_browser`` / ``phone_page``.
+
 Playwright's sync API runs an event loop in this thread, so Django's async-safety guard has to be lifted
 for the database work the tests do around it (the live server itself runs in its own thread).
 """
@@ -25,7 +28,8 @@ def chromium_browser() -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"], headless=True
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required"],
+            headless=True,
         )
         try:
             yield browser

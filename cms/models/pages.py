@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from studios.models import Industry, StudioLevel
 
-from .blocks import BodyBlock
+from ..blocks import BodyBlock
 
 #: The rendition every card (featured item, studio) uses; selectors prefetch exactly this one.
 CARD_RENDITION = "fill-640x360"
@@ -46,17 +46,29 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_intro"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StudioIndexPage", "cms.StandardPage"]
+    subpage_types = [
+        "cms.StudioIndexPage",
+        "cms.StandardPage",
+        "cms.TopicIndexPage",
+        "learning.CourseIndexPage",
+        "recordings.RecordingIndexPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("首页")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from .selectors import featured_items_active
+        from recordings.models import RecordingIndexPage
+        from recordings.selectors import recordings_for_cards, recordings_live
+
+        from ..selectors import featured_items_active, topics_current
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_items"] = featured_items_active()
+        context["current_topics"] = topics_current(limit=4)
+        context["recording_index"] = RecordingIndexPage.objects.live().filter(studio__isnull=True).first()
+        context["latest_recordings"] = recordings_for_cards(recordings_live())[:3]
         context["studio_index"] = StudioIndexPage.objects.live().first()
         # Cards link to each studio's page, so list the pages of studios that are online.
         context["latest_studios"] = (
@@ -148,7 +160,8 @@ class StudioPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["cms.StudioIndexPage"]
-    subpage_types: list[str] = []
+    # The studio's section: its courses and its lectures and salons, authored by its members.
+    subpage_types = ["learning.CoursePage", "recordings.RecordingIndexPage"]
 
     class Meta:
         verbose_name = _("工作室主页")
