@@ -136,12 +136,20 @@ class CoursePage(Page):
         context.update(_course_context(self, request))
         return context
 
-    def full_clean(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def _derive_studio(self) -> None:
         """The owning studio is the one whose section holds the course (known once placed in the tree)."""
         if self.studio_id is None and self.path:
             parent = self.get_parent()
             self.studio_id = getattr(parent.specific, "studio_id", None) if parent is not None else None
+
+    def full_clean(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._derive_studio()
         super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # the admin saves a new draft after minimal_clean only: derive the studio here too
+        self._derive_studio()
+        return super().save(*args, **kwargs)
 
 
 class LessonPage(Page):

@@ -78,7 +78,8 @@ class Tracker {
   }
 
   start() {
-    const resume = Number(this.container.dataset.position || 0);
+    // the media player seeks to data-resume itself; older players without it get the seek from here
+    const resume = this.video.dataset.resume ? 0 : Number(this.container.dataset.position || 0);
     const seek = () => {
       if (resume > 0 && this.video.duration && resume < this.video.duration - 5) this.video.currentTime = resume;
     };
