@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from organisations.selectors import scope_for_user, user_sees_everything
+from studios.models import Studio
+from studios.selectors import studios_for_user, studios_of_member
 
 from .models import Attempt, Choice, Question, Quiz
 
@@ -121,7 +123,7 @@ def quizzes_authored_by(*, user: User) -> QuerySet[Quiz]:
     Site admin: all. Union staff: quizzes of their organisation subtree (``scope_for_user``).
     Masters: quizzes of the studios they lead or belong to. Everyone else: none.
     """
-    qs = Quiz.objects.select_related("studio", "organisation").annotate(question_count=Count("questions"))
+    qs = Quiz.objects.select_related("studio", "organisation")
     if not _is_user(user) or not user.is_active:
         return qs.none()
     if user_sees_everything(user=user) or getattr(user, "is_site_admin", False):
@@ -129,8 +131,22 @@ def quizzes_authored_by(*, user: User) -> QuerySet[Quiz]:
     if user.is_union_staff:
         return scope_for_user(qs, user=user)
     if user.is_master:
-        return qs.filter(Q(studio__lead=user) | Q(studio__members=user)).distinct()
+        studios = studios_of_member(user=user)
+        return qs.filter(studio__in=studios)
     return qs.none()
+
+
+def studios_for_quiz_author(*, user: User) -> QuerySet[Studio]:
+    """The studios a quiz author may attach a quiz to."""
+    if not _is_user(user) or not user.is_active:
+        return Studio.objects.none()
+    if user_sees_everything(user=user) or getattr(user, "is_site_admin", False):
+        return Studio.objects.all()
+    if user.is_union_staff:
+        return studios_for_user(user=user)
+    if user.is_master:
+        return studios_of_member(user=user)
+    return Studio.objects.none()
 
 
 def quiz_available(*, pk: int) -> Quiz | None:

@@ -192,7 +192,6 @@ def _answers_write(*, attempt: Attempt, answers: Mapping[int | str, AnswerPayloa
             _answer_write(attempt=attempt, question=question, payload=payload)
 
 
-@transaction.atomic
 def attempt_answers_save(
     *,
     user: User,
@@ -202,14 +201,19 @@ def attempt_answers_save(
 ) -> Attempt:
     """Save (or change) answers of an open attempt without submitting — one screen at a time on a phone.
 
-    When the time is up the answers are refused and the attempt is graded with what was saved before.
+    When the time is up the answers are refused and the attempt is graded (and committed) with what was
+    saved before; then the refusal is raised.
     """
     now = now or timezone.now()
-    locked = _attempt_lock_for_answering(user=user, attempt=attempt, now=now)
-    if locked.is_expired(now=now - SUBMIT_GRACE):
-        attempt_grade(attempt=locked, now=now, timed_out=True)
+    with transaction.atomic():
+        locked = _attempt_lock_for_answering(user=user, attempt=attempt, now=now)
+        expired = locked.is_expired(now=now - SUBMIT_GRACE)
+        if expired:
+            attempt_grade(attempt=locked, now=now, timed_out=True)
+        else:
+            _answers_write(attempt=locked, answers=answers)
+    if expired:
         raise ApplicationError(_("答题时间已到，系统已按到时前保存的答案自动交卷。"), status=409)
-    _answers_write(attempt=locked, answers=answers)
     return locked
 
 

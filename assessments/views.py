@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -135,7 +136,7 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     next_url = safe_next(request)
     if attempt.is_submitted:
         return redirect(_with_next(reverse("assessments:attempt_result", kwargs={"pk": attempt.pk}), next_url))
-    if attempt.is_expired(now=None):
+    if attempt.is_expired(now=timezone.now() - services.SUBMIT_GRACE):
         services.attempt_grade(attempt=attempt, timed_out=True)
         messages.warning(request, _("答题时间已到，系统已按到时前保存的答案自动交卷。"))
         return redirect(_with_next(reverse("assessments:attempt_result", kwargs={"pk": attempt.pk}), next_url))
@@ -164,6 +165,17 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
             "next_url": next_url,
             "seconds_left": attempt.seconds_left(),
             "kinds": QuestionKind,
+            "strings": {
+                "progress": _("第 {n} / {total} 题 · 已答 {answered} 题"),
+                "goTo": _("转到第 {n} 题"),
+                "saving": _("正在保存……"),
+                "saved": _("已保存"),
+                "saveFailed": _("保存失败，请重试。"),
+                "offline": _("网络不通，答案暂未保存；恢复网络后再改动一下即可保存。"),
+                "confirmMissing": _("还有 {count} 题未作答，确定交卷吗？"),
+                "timeLeft": _("剩余 {time}"),
+                "timeUp": _("时间到，正在交卷……"),
+            },
         },
     )
 

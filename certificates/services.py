@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+import structlog
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from config.errors import ApplicationError
 
 from .models import Certificate
+
+logger = structlog.get_logger(__name__)
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -74,11 +77,56 @@ def certificate_issue(
         if existing is None:
             raise
         return existing
+    certificate_id = certificate.pk
+    transaction.on_commit(lambda: _pdf_render_enqueue(certificate_id))
+    return certificate
+
+
+def _pdf_render_enqueue(certificate_id: int) -> None:
+    """Queue the PDF rendering; a broker outage only means the first download renders it instead."""
     from .tasks import certificate_pdf_render
 
-    certificate_id = certificate.pk
-    transaction.on_commit(lambda: certificate_pdf_render.delay(certificate_id))
-    return certificate
+    try:
+        certificate_pdf_render.delay(certificate_id)
+    except Exception:  # the certificate is issued either way
+        logger.warning("certificate_pdf_enqueue_failed", certificate_id=certificate_id, exc_info=True)
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, by: User) -> Certificate:
+    """Revoke a certificate (the verification page then shows it as invalid, with the reason)."""
+    if not by.has_perm("certificates.revoke_certificate", certificate):
+        raise ApplicationError(
+            _("只有管理员或获得者所属组织（在您管辖范围内）的工会干部可以撤销证书。"), status=403
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError(_("请填写撤销原因。"))
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.revoked:
+        return locked
+    locked.revoked = True
+    locked.revoked_reason = reason[:300]
+    locked.revoked_at = timezone.now()
+    locked.save(update_fields=["revoked", "revoked_reason", "revoked_at"])
+    logger.info("certificate_revoked", certificate_id=locked.pk, by=by.pk)
+    return locked
+
+
+@transaction.atomic
+def certificate_restore(*, certificate: Certificate, by: User) -> Certificate:
+    """Undo a revocation made in error."""
+    if not by.has_perm("certificates.revoke_certificate", certificate):
+        raise ApplicationError(
+            _("只有管理员或获得者所属组织（在您管辖范围内）的工会干部可以恢复证书。"), status=403
+        )
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    locked.revoked = False
+    locked.revoked_reason = ""
+    locked.revoked_at = None
+    locked.save(update_fields=["revoked", "revoked_reason", "revoked_at"])
+    logger.info("certificate_restored", certificate_id=locked.pk, by=by.pk)
+    return locked
 
 
 def certificate_pdf_ensure(*, certificate: Certificate) -> Certificate:

@@ -6,6 +6,7 @@ date, and the holder's name masked (张*伟).
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -13,10 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from config.errors import ApplicationError
-
 from .models import certificate_code_normalise
-from .pdf import certificate_verify_url
 from .selectors import certificate_by_code, certificates_for_user, recipient_name_masked
 from .services import certificate_pdf_ensure
 
@@ -29,18 +27,18 @@ def my_certificates(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@login_required
 def download(request: HttpRequest, code: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
     certificate = certificate_by_code(code=code)
     if certificate is None:
         raise Http404(_("证书不存在。"))
     if not request.user.has_perm("certificates.download_certificate", certificate):
         raise PermissionDenied(_("只有证书获得者本人和所属组织的工会干部可以下载该证书。"))
-    if certificate.revoked:
-        raise ApplicationError(_("该证书已被撤销，不能下载。"))
+    if certificate.revoked:  # a message on the list, never a redirect back to this same address
+        messages.error(request, _("该证书已被撤销，不能下载。"))
+        if certificate.recipient_id == request.user.pk:
+            return redirect("certificates:mine")
+        return redirect("certificates:verify", code=certificate.code)
     certificate = certificate_pdf_ensure(certificate=certificate)
     filename = f"{certificate.title}-{certificate.display_code}.pdf"
     return FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf")
@@ -79,6 +77,5 @@ def verify(request: HttpRequest, code: str) -> HttpResponse:
         {
             "certificate": certificate,
             "masked_name": recipient_name_masked(certificate.recipient_name),
-            "verify_url": certificate_verify_url(certificate=certificate, base_url=request.build_absolute_uri("/")),
         },
     )

@@ -9,6 +9,8 @@ v1_patterns = [
     path("", include("studios.api.urls")),
     path("", include("notifications.api.urls")),
     path("", include("media.api.urls")),
+    path("", include("assessments.api.urls")),
+    path("", include("certificates.api.urls")),
     path("", include("learning.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),

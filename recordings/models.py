@@ -137,7 +137,7 @@ class RecordingPage(Page):
         ),
         MultiFieldPanel([FieldPanel("speakers"), FieldPanel("guest_speakers")], heading=_("主讲人")),
         FieldPanel("summary"),
-        FieldPanel("video"),
+        FieldPanel("video"),  # media registers its chooser as the widget for Video
         InlinePanel("chapters", heading=_("章节"), label=_("章节"), help_text=_("按时间顺序列出视频的章节。")),
         InlinePanel("attachments", heading=_("附件"), label=_("附件")),
     ]

@@ -123,7 +123,7 @@ fi
 log "starting the Celery worker (queues default, transcode; log: ${WORKER_LOG#"$ROOT"/})"
 : >"$WORKER_LOG"
 start_group WORKER_PID .venv/bin/celery -A config worker -Q default,transcode -c 2 -l info -n "demo@%h" \
-  >>"$WORKER_LOG" 2>&1
+  -B -s "$VAR_DIR/celerybeat-schedule" >>"$WORKER_LOG" 2>&1
 # shellcheck disable=SC2016  # $0 and $1 are the inner shell's arguments
 start_group MIRROR_PID bash -c 'tail -n +1 -F --pid="$0" "$1" 2>/dev/null | sed -u "s/^/[worker] /"' \
   "$WORKER_PID" "$WORKER_LOG"

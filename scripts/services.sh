@@ -176,6 +176,9 @@ cmd_install() {
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
   [ -x /usr/bin/chromedriver ] || pkgs+=(chromium-driver)
   dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'ok installed' || pkgs+=(fonts-noto-cjk)
+  # WeasyPrint (certificate PDFs) loads Pango through cffi
+  { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libpango-1.0.so.0' || pkgs+=(libpango-1.0-0)
+  { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || pkgs+=(libpangoft2-1.0-0)
   command -v java >/dev/null 2>&1 || pkgs+=(openjdk-17-jre-headless)
   command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
   command -v msgfmt >/dev/null 2>&1 || pkgs+=(gettext)

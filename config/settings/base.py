@@ -265,6 +265,17 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=25 
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {"media.tasks.*": {"queue": "transcode"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# periodic jobs; run exactly one `celery -A config beat` (the demo embeds it in its worker with -B)
+CELERY_BEAT_SCHEDULE = {
+    "assessments-grade-expired-attempts": {
+        "task": "assessments.tasks.attempts_expired_grade_task",
+        "schedule": 300.0,
+    },
+    "media-sweep-lost-jobs-and-expired-uploads": {
+        "task": "media.tasks.videos_sweep",
+        "schedule": 300.0,
+    },
+}
 
 # --- mail -----------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -28,6 +28,7 @@ from config.errors import ApplicationError
 
 from .. import conf
 from ..models import UploadSession, Video, VideoEvent, VideoStatus, video_original_upload_to
+from .probe import VideoRejected, probe_video
 from .storage import storage_put
 
 if TYPE_CHECKING:
@@ -186,6 +187,8 @@ def upload_append(
 def upload_complete(*, session_id: uuid.UUID) -> Video:
     """Move the finished upload into storage as the untouched original; the video becomes "uploaded".
 
+    The file is checked with ffprobe first: not a video, no picture, zero duration or an unsupported
+    codec ends the video in "failed" at once with a Chinese reason (the original is stored anyway).
     Idempotent: a second call (a retried last PATCH) returns the same video. Processing is enqueued
     when the transaction commits.
     """
@@ -195,9 +198,14 @@ def upload_complete(*, session_id: uuid.UUID) -> Video:
         return video
     temp = Path(session.temp_path)
     name = video_original_upload_to(video, session.filename)
+    rejected: VideoRejected | None = None
     if temp.exists():
         if temp.stat().st_size != session.size:
             raise ApplicationError(_("文件还没有上传完整。"), status=409)
+        try:  # validate before accepting the job: the uploader learns at once what is wrong
+            probe_video(temp)
+        except VideoRejected as error:
+            rejected = error
         stored = storage_put(name, temp, move=True)  # local storage: a rename, not a 4 GB copy
     elif video.original.storage.exists(name) and video.original.storage.size(name) == session.size:
         stored = name  # an earlier call stored it, then failed before committing
@@ -222,7 +230,15 @@ def upload_complete(*, session_id: uuid.UUID) -> Video:
         session.completed_at = timezone.now()
         session.offset = session.size
         session.save(update_fields=["completed_at", "offset"])
-        video_enqueue(video_id=video.pk)
+        if rejected is None:
+            video_enqueue(video_id=video.pk)
+        else:  # kept untouched in storage all the same; "retry" probes it again
+            video.mark_failed()
+            video.error_reason, video.stderr_tail = rejected.reason, rejected.detail[-4096:]
+            video.save()
+            VideoEvent.objects.create(
+                video=video, from_status=VideoStatus.UPLOADED, to_status=video.status, reason=rejected.reason
+            )
     temp.unlink(missing_ok=True)  # a copy (S3); after a move it is already gone
     return video
 

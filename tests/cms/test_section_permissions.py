@@ -117,12 +117,18 @@ def test_master_of_b_authors_in_b_and_not_in_a(client, sections):
 
 
 def test_video_choices_are_the_masters_own(client, sections):
+    """The recording's video field is media's chooser: it offers the master's own ready videos only."""
+    from media.models import VideoStatus
     from tests.recordings.factories import pending_video_create
 
     master_a, master_b = sections["studio_a"].lead, sections["studio_b"].lead
     own = pending_video_create(owner=master_a, title="我的讲座录像")
-    pending_video_create(owner=master_b, title="别人的录像")
+    pending_video_create(owner=master_a, title="还在转码的录像")
+    others = pending_video_create(owner=master_b, title="别人的录像")
+    type(own).objects.filter(pk__in=[own.pk, others.pk]).update(status=VideoStatus.READY, duration=60)
     client.force_login(master_a)
-    html = client.get(add_url("recordings.RecordingPage", sections["index_a"])).content.decode()
-    assert "我的讲座录像" in html and "别人的录像" not in html
-    assert f'value="{own.pk}"' in html
+    form = client.get(add_url("recordings.RecordingPage", sections["index_a"])).content.decode()
+    assert "/admin/media/video-chooser/" in form  # the chooser widget, not a select of every video
+    html = client.get("/admin/media/video-chooser/").json()["html"]
+    assert "我的讲座录像" in html
+    assert "别人的录像" not in html and "还在转码的录像" not in html

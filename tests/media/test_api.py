@@ -155,3 +155,20 @@ def test_dropped_connection_resumes_where_it_stopped(live_server, people, sample
     video = Video.objects.get(uid=created["X-Video-Id"])
     assert video.status == VideoStatus.UPLOADED
     assert sha256(Path(default_storage.path(video.original.name))) == sha256(samples.hd)
+
+
+@pytest.mark.django_db
+def test_a_text_file_is_refused_on_upload_with_a_chinese_reason(
+    people, samples, media_root, django_capture_on_commit_callbacks
+):
+    data = samples.text.read_bytes()
+    client = _client(people["master_a"])
+    url = urlsplit(_create(client, len(data), filename="notes.mp4")["Location"]).path
+    with django_capture_on_commit_callbacks() as callbacks:
+        done = _patch(client, url, 0, data)
+    assert done.status_code == 204 and callbacks == []  # the upload itself succeeded; no job queued
+    video = Video.objects.get(uid=done["X-Video-Id"])
+    assert video.status == VideoStatus.FAILED and "不是视频文件" in video.error_reason
+    assert Path(default_storage.path(video.original.name)).read_bytes() == data  # kept as uploaded
+    detail = client.get(f"/api/v1/media/videos/{video.uid}/").json()
+    assert detail["status"] == "failed" and detail["error_reason"] == video.error_reason

@@ -63,12 +63,12 @@ def test_upload_is_processed_by_the_worker_into_decodable_hls(celery_worker, peo
 
 
 def test_corrupt_upload_fails_cleanly_through_the_worker(celery_worker, people, samples, cleanup_videos):
-    video = upload_file(owner=people["master_a"], path=samples.truncated)
+    video = upload_file(owner=people["master_a"], path=samples.truncated_faststart)  # probes fine
     cleanup_videos.append(str(video.uid))
     wait_until(lambda: _status(video).is_finished, timeout=JOB_TIMEOUT, message="the job to finish")
-    assert video.status == VideoStatus.FAILED and "无法识别该文件" in video.error_reason
-    assert video.stderr_tail and video.lease_owner == ""
-    assert sha256(Path(default_storage.path(video.original.name))) == sha256(samples.truncated)
+    assert video.status == VideoStatus.FAILED and "文件不完整" in video.error_reason
+    assert video.stderr_tail and video.lease_owner == "" and video.attempts == 1
+    assert sha256(Path(default_storage.path(video.original.name))) == sha256(samples.truncated_faststart)
 
 
 def _wait_transcoding(video: Video) -> int:
