@@ -237,6 +237,8 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "organisations.models.OrganisationKind",
         "NotificationKindEnum": "notifications.models.NotificationKind",
         "OnboardingStatusEnum": "studios.selectors.OnboardingStatus",
+        "CourseLevelEnum": "learning.models.CourseLevel",
+        "StudioLevelEnum": "studios.models.StudioLevel",
     },
 }
 
