@@ -11,6 +11,7 @@ v1_patterns = [
     path("", include("media.api.urls")),
     path("", include("assessments.api.urls")),
     path("", include("certificates.api.urls")),
+    path("", include("learning.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),

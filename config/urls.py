@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("notifications/", include("notifications.urls")),
     path("videos/", include("media.urls")),
+    path("learning/", include("learning.urls")),
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("certificates.urls")),
     path("django-admin/", admin.site.urls),

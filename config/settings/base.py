@@ -168,6 +168,7 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/hls", BASE_DIR / "node_modules" / "hls.js" / "dist"),
     ("vendor/tus", BASE_DIR / "node_modules" / "tus-js-client" / "dist"),
+    ("vendor/pdfjs", BASE_DIR / "node_modules" / "pdfjs-dist" / "build"),
 ]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
@@ -236,6 +237,8 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "organisations.models.OrganisationKind",
         "NotificationKindEnum": "notifications.models.NotificationKind",
         "OnboardingStatusEnum": "studios.selectors.OnboardingStatus",
+        "CourseLevelEnum": "learning.models.CourseLevel",
+        "StudioLevelEnum": "studios.models.StudioLevel",
     },
 }
 

@@ -21,11 +21,6 @@ def _recording_fields(title: str, slug: str, **extra: str) -> dict[str, str]:
     return {"title": title, "slug": slug, "kind": "lecture", "held_on": "2026-05-20", "summary": "讲座摘要。", **extra}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="learning.CoursePage derives its studio in full_clean only; the admin saves a new draft with "
-    "minimal_clean, so studio_id stays NULL (IntegrityError). Fix belongs to learning/ (derive it in save()).",
-)
 def test_master_creates_a_course_in_their_section(client, sections):
     master_a = sections["studio_a"].lead
     client.force_login(master_a)

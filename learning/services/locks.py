@@ -1,0 +1,14 @@
+"""One lock per learner: every write to a person's progress and ledger is serialised through it, so two
+devices (or a device and its offline batch) can never earn the same wall-clock time twice."""
+
+from __future__ import annotations
+
+from django.db import connection
+
+LOCK_NAMESPACE = 0x4C52  # "LR": keeps these advisory locks apart from any other app's
+
+
+def learner_lock(*, user_id: int) -> None:
+    """Hold PostgreSQL's transaction-scoped advisory lock for this learner until commit/rollback."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, user_id])

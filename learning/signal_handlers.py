@@ -1,0 +1,28 @@
+"""Reactions to other apps' signals, connected in LearningConfig.ready()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+
+def on_attempt_passed(sender: Any, user: Any, quiz: Any, attempt: Any, **kwargs: Any) -> None:
+    """A passed quiz completes the quiz lessons that use it (sent after the attempt's commit)."""
+    from .services.quiz import quiz_passed_record
+
+    quiz_passed_record(user=user, quiz_id=quiz.pk)
+
+
+def on_course_completed(sender: Any, user: Any, course: Any, enrollment: Any, **kwargs: Any) -> None:
+    """Issue the course certificate once the completion is committed (learning.signals.course_completed)."""
+    from .services.certificates import course_certificate_issue
+
+    transaction.on_commit(lambda: course_certificate_issue(enrollment_id=enrollment.pk), robust=True)
+
+
+def on_lesson_or_video_changed(sender: Any, **kwargs: Any) -> None:
+    """A saved or deleted lesson or video: forget the cached lesson metadata of this process."""
+    from .services.lesson_cache import lesson_cache_clear
+
+    lesson_cache_clear()

@@ -1,0 +1,53 @@
+import pytest
+from rest_framework.test import APIClient
+
+from learning import services
+from tests.accounts.factories import UserFactory
+from tests.learning.factories import course_create, lesson_create, studio_page_for
+
+
+@pytest.fixture
+def studio_page(site_pages, org_tree):  # type: ignore[no-untyped-def]
+    return studio_page_for(site_pages=site_pages, organisation=org_tree["a1"])
+
+
+@pytest.fixture
+def course(studio_page):  # type: ignore[no-untyped-def]
+    return course_create(studio_page=studio_page, title="焊接安全")
+
+
+@pytest.fixture
+def video_lesson(course):  # type: ignore[no-untyped-def]
+    return lesson_create(course=course, duration=100.0)
+
+
+@pytest.fixture
+def learner(org_tree):  # type: ignore[no-untyped-def]
+    return UserFactory(organisation=org_tree["a1"])
+
+
+@pytest.fixture
+def enrolled(learner, course):  # type: ignore[no-untyped-def]
+    return services.course_enroll(user=learner, course=course)
+
+
+@pytest.fixture
+def api(learner):  # type: ignore[no-untyped-def]
+    client = APIClient()
+    client.force_authenticate(learner)
+    return client
+
+
+@pytest.fixture
+def org_tree(org_tree):  # type: ignore[no-untyped-def]
+    """The shared tree, re-read: treebeard renumbers siblings (ordered by name) as they are added."""
+    for node in org_tree.values():
+        node.refresh_from_db()
+    return org_tree
+
+
+@pytest.fixture
+def people(people):  # type: ignore[no-untyped-def]
+    from accounts.models import User
+
+    return {key: User.objects.select_related("organisation").get(pk=user.pk) for key, user in people.items()}

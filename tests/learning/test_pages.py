@@ -1,0 +1,112 @@
+"""Catalogue, course, lesson and “我的学习” pages: rendering, permissions and query counts that do not
+grow with the number of courses or lessons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from learning import services
+from learning.models import LessonKind
+from tests.learning.factories import course_create, course_index_create, lesson_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course_index(site_pages):  # type: ignore[no-untyped-def]
+    return course_index_create(site_pages=site_pages)
+
+
+def _catalogue(client, course_index, query: str = ""):  # type: ignore[no-untyped-def]
+    response = client.get(course_index.url + query)
+    assert response.status_code == 200
+    return response
+
+
+def _fill(studio_page, n: int, lessons: int = 3) -> None:  # type: ignore[no-untyped-def]
+    for i in range(n):
+        course = course_create(studio_page=studio_page, tags=["安全", f"t{i}"], trade="焊工" if i % 2 else "电工")
+        for _ in range(lessons):
+            lesson_create(course=course, kind=LessonKind.TEXT)
+
+
+def test_catalogue_query_count_does_not_grow_with_courses(client, learner, course_index, studio_page, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
+    client.force_login(learner)
+    _fill(studio_page, 2)
+    with django_assert_max_num_queries(22) as small:
+        _catalogue(client, course_index)
+    _fill(studio_page, 10, lessons=5)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = _catalogue(client, course_index)
+    assert response.content.decode().count('data-testid="course-card"') == 12
+
+
+def test_catalogue_filters(client, course_index, studio_page):  # type: ignore[no-untyped-def]
+    welding = course_create(studio_page=studio_page, title="氩弧焊", trade="焊工", level="advanced", tags=["焊接"])
+    course_create(studio_page=studio_page, title="低压电工", trade="电工", level="beginner", tags=["电气"])
+    page = _catalogue(client, course_index, "?trade=焊工").content.decode()
+    assert "氩弧焊" in page and "低压电工" not in page
+    page = _catalogue(client, course_index, "?level=beginner").content.decode()
+    assert "低压电工" in page and "氩弧焊" not in page
+    page = _catalogue(client, course_index, f"?tag={welding.tags.get().slug}").content.decode()
+    assert "氩弧焊" in page and "低压电工" not in page
+    page = _catalogue(client, course_index, f"?studio={studio_page.studio.slug}").content.decode()
+    assert "氩弧焊" in page and "低压电工" in page
+    page = _catalogue(client, course_index, "?studio=nope").content.decode()
+    assert "没有符合条件的课程" in page
+
+
+def test_course_page_query_count_does_not_grow_with_lessons(client, learner, course, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
+    client.force_login(learner)
+    services.course_enroll(user=learner, course=course)
+    for _ in range(2):
+        lesson_create(course=course, kind=LessonKind.TEXT)
+    with django_assert_max_num_queries(30) as small:
+        assert client.get(course.url).status_code == 200
+    for _ in range(12):
+        lesson_create(course=course, kind=LessonKind.TEXT)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(course.url)
+    assert response.content.decode().count('class="lesson-item') == 14
+
+
+def test_lesson_page_requires_enrolment_to_play(client, learner, course, video_lesson):  # type: ignore[no-untyped-def]
+    client.force_login(learner)
+    page = client.get(video_lesson.url).content.decode()
+    assert 'data-testid="lesson-locked"' in page and "data-learning-video" not in page
+    client.post(f"/learning/courses/{course.pk}/enroll/")
+    page = client.get(video_lesson.url).content.decode()
+    assert "data-learning-video" in page and "learning/heartbeat.js" in page
+
+
+def test_my_learning_lists_required_first_with_overdue_flag(client, learner, people, org_tree, course, studio_page):  # type: ignore[no-untyped-def]
+    from learning.models import CourseAssignment
+
+    assignment = services.assignment_create(
+        staff=people["staff_a"], course=course, organisation=org_tree["a1"],
+        due_on=timezone.localdate() + dt.timedelta(days=1),
+    )
+    CourseAssignment.objects.filter(pk=assignment.pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
+    client.force_login(learner)
+    page = client.get("/learning/").content.decode()
+    assert page.index("required-list") < page.index("required-heading") + 200
+    assert 'data-testid="overdue"' in page and course.title in page
+
+
+def test_my_learning_needs_login(client):  # type: ignore[no-untyped-def]
+    assert client.get("/learning/").status_code == 302
+
+
+def test_my_learning_query_count_does_not_grow_with_courses(client, learner, studio_page, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
+    client.force_login(learner)
+    courses = [course_create(studio_page=studio_page) for _ in range(12)]
+    services.course_enroll(user=learner, course=courses[0])
+    with django_assert_max_num_queries(30) as small:
+        client.get("/learning/")
+    for course in courses[1:]:
+        services.course_enroll(user=learner, course=course)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/learning/")
