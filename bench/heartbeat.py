@@ -1,22 +1,23 @@
 """Heartbeat endpoint under concurrent load, against a bare Django JSON view in the same run.
 
-    .venv/bin/python bench/heartbeat.py [--seconds 15] [--concurrency 32] [--workers N] [--threads 4]
+    .venv/bin/python bench/heartbeat.py [--seconds 10] [--rounds 2] [--connections 64] [--workers 4]
 
-What it does, all on real services (PostgreSQL from DATABASE_URL, gunicorn, real HTTP):
+What it does, all on real services (the PostgreSQL server of DATABASE_URL, gunicorn, real HTTP, wrk):
 
-1. creates a fresh database (BENCH_DB_NAME, default ``bench_jianglian_heartbeat``), migrates it and seeds one
-   course with two 2-hour video lessons and 600 enrolled learners with API tokens;
-2. starts gunicorn (gthread) on the project's WSGI app with bench/heartbeat_settings.py, which adds
-   ``/bench/bare/`` — a plain Django JSON view through the same middleware — and nothing else;
-3. baseline: POSTs the same JSON body to /bench/bare/ for ``--seconds`` with ``--concurrency`` keep-alive
-   clients (threads in several processes); then the same load on /api/v1/learning/heartbeats/ with
-   token-authenticated learners (one learner per client, client timestamps 10 s apart);
+1. creates a fresh database on that server (BENCH_DB_NAME, default ``bench_jianglian_heartbeat``), migrates it
+   and seeds one course with two 2-hour video lessons and 1,100 enrolled learners with API tokens;
+2. starts gunicorn on the project's WSGI app with bench/heartbeat_settings.py, which adds
+   ``/api/v1/bench/bare/`` — a plain Django JSON view behind the same middleware — and nothing else;
+3. load with wrk (C, so the generator does not eat the server's CPU) and bench/heartbeat.lua: ``--connections``
+   keep-alive connections POST heartbeats (fresh UUID, token of one of 1,000 learners in turn, learner clocks
+   10 s apart, 10 s of video played each time); the same requests go to the bare view. After a warm-up of
+   each, bare and heartbeat alternate ``--rounds`` times (the machine is shared) and the medians are compared;
 4. correctness: 200 concurrent clients = 100 learners × 2 devices playing at the same time, every heartbeat
    sent twice; afterwards every learner must have exactly 2×K heartbeat rows, K×10 s of study time and
    K×10 s of coverage across the two lessons (earned once, never lost, never doubled).
 
 Prints requests/s, latency percentiles, the ratio to the baseline, the goals (≥ 50 % of bare and
-≥ 1,000 req/s) and the correctness check; writes bench/results/heartbeat.json.
+≥ 1,000 req/s) and the correctness check; writes bench/results/heartbeat.json. Needs ``wrk`` (apt).
 """
 
 from __future__ import annotations
@@ -25,26 +26,30 @@ import argparse
 import datetime as dt
 import http.client
 import json
-import multiprocessing as mp
 import os
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
-import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.heartbeat_check import CORRECTNESS_USERS, correctness  # noqa: E402
+
 PYTHON = sys.executable
 DEFAULT_DB_URL = "postgres://jianglian:jianglian@127.0.0.1:55432/jianglian"
 SETTINGS = "bench.heartbeat_settings"
+LUA = ROOT / "bench" / "heartbeat.lua"
+BARE = "/api/v1/bench/bare/"
+HEARTBEAT = "/api/v1/learning/heartbeats/"
 DURATION = 7200.0
-THROUGHPUT_USERS = 400
-CORRECTNESS_USERS = 100
-CORRECTNESS_BEATS = 15
+THROUGHPUT_USERS = 1000
+GOAL_RATIO, GOAL_RPS = 0.5, 1000.0
 
 
 def db_urls() -> tuple[str, str, str]:
@@ -54,14 +59,27 @@ def db_urls() -> tuple[str, str, str]:
     return base, urlunsplit(parts._replace(path=f"/{name}")), name
 
 
-def database_recreate() -> str:
+def _admin_connect():  # type: ignore[no-untyped-def]
     import psycopg
 
-    base, bench_url, name = db_urls()
-    with psycopg.connect(base.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+    return psycopg.connect(db_urls()[0].replace("postgres://", "postgresql://"), autocommit=True)
+
+
+def database_recreate() -> tuple[str, dict[str, str]]:
+    """The bench database, new; and the server settings that matter for write throughput (printed)."""
+    _base, bench_url, name = db_urls()
+    with _admin_connect() as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
-    return bench_url
+        rows = conn.execute(
+            "SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit')"
+        ).fetchall()
+    return bench_url, dict(rows)
+
+
+def database_drop() -> None:
+    with _admin_connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{db_urls()[2]}" WITH (FORCE)')
 
 
 def env_for(bench_url: str) -> dict[str, str]:
@@ -77,7 +95,6 @@ SEED = r"""
 import json, django
 django.setup()
 from decimal import Decimal
-from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from wagtail.models import Page, Locale
 from accounts.models import User
@@ -112,207 +129,164 @@ def seed(env: dict[str, str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def server_start(env: dict[str, str], port: int, workers: int, threads: int) -> subprocess.Popen:
+def server_start(env: dict[str, str], args: argparse.Namespace) -> subprocess.Popen:
     gunicorn = str(Path(PYTHON).with_name("gunicorn"))
+    worker = ["-k", "gthread", "--threads", str(args.threads)] if args.threads > 1 else ["-k", "sync"]
     proc = subprocess.Popen(
-        [gunicorn, "config.wsgi:application", "-b", f"127.0.0.1:{port}", "-w", str(workers), "-k", "gthread",
-         "--threads", str(threads), "--keep-alive", "30", "--backlog", "2048", "--log-level", "warning"],
+        [gunicorn, "config.wsgi:application", "-b", f"127.0.0.1:{args.port}", "-w", str(args.workers), *worker,
+         "--keep-alive", "30", "--backlog", "2048", "--log-level", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
-    )
-    for _ in range(200):
+    )  # fmt: skip
+    for _ in range(300):
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=2)
             conn.request("GET", "/healthz")
             if conn.getresponse().status == 200:
                 return proc
         except OSError:
             time.sleep(0.1)
-    proc.kill()
+    os.killpg(proc.pid, signal.SIGTERM)
     raise SystemExit("gunicorn did not start")
 
 
-# --- load generation ---------------------------------------------------------------------------------
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process used so far; 0 if it is gone or unreadable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _beat(lesson: int, at: dt.datetime, start: float, device: str = "bench") -> dict:
-    return {
-        "id": str(uuid.uuid4()), "lesson": lesson, "sent_at": at.isoformat(), "intervals": [[start, start + 10.0]],
-        "position": start + 10.0, "rate": 1.0, "visibility": "visible", "device": device,
+def cpu_snapshot(server: subprocess.Popen) -> dict[str, dict[int, float]]:
+    """CPU used so far by the gunicorn processes and by the PostgreSQL backends of the bench database."""
+    workers = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2]) == server.pid:
+                    workers[int(entry.name)] = _cpu(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    with _admin_connect() as conn:
+        pids = [row[0] for row in conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [db_urls()[2]])]
+    return {"gunicorn": workers, "postgresql": {pid: _cpu(pid) for pid in pids}}
+
+
+def _cpu_ms_per_request(before: dict, after: dict, requests: int) -> dict[str, float]:
+    used = {
+        side: sum(after[side].get(pid, 0.0) - before[side].get(pid, 0.0) for pid in after[side]) for side in after
     }
+    return {f"{side}_cpu_ms": round(1000 * seconds / max(requests, 1), 3) for side, seconds in used.items()}
 
 
-def _client_loop(port: int, path: str, token: str | None, lesson: int, deadline: float, out: list) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
-    if token:
-        headers["Authorization"] = f"Token {token}"
-    clock = dt.datetime.now(dt.UTC) - dt.timedelta(hours=5)
-    n = 0
-    latencies: list[float] = []
-    errors = 0
-    while time.perf_counter() < deadline:
-        clock += dt.timedelta(seconds=10)
-        body = json.dumps(_beat(lesson, clock, (n * 10.0) % (DURATION - 10)))
-        n += 1
-        started = time.perf_counter()
-        try:
-            conn.request("POST", path, body=body, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            ok = response.status == 200
-        except (OSError, http.client.HTTPException):
-            ok = False
-            conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        latencies.append(time.perf_counter() - started)
-        errors += 0 if ok else 1
-    out.append((latencies, errors))
+def wrk(args: argparse.Namespace, path: str, tokens_file: Path, lesson: int, start: dt.datetime, seconds: float) -> dict:
+    """One wrk run; requests/s counts only 2xx answers. Also the server's CPU per request (gunicorn workers and
+    PostgreSQL backends): on a shared machine req/s depends on the CPU others leave, CPU per request does not."""
+    before = cpu_snapshot(args.server)
+    command = [
+        args.wrk, f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{seconds:g}s", "--timeout", "10s",
+        "-s", str(LUA), f"http://127.0.0.1:{args.port}{path}", "--",
+        str(tokens_file), str(lesson), str(int(start.timestamp())), str(args.wrk_threads),
+    ]  # fmt: skip
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    raw = json.loads([line for line in out.splitlines() if line.startswith("{")][-1])
+    errors = raw["connect"] + raw["read"] + raw["write"] + raw["status"] + raw["timeout"]
+    elapsed = raw["duration_us"] / 1e6
+    cpu = _cpu_ms_per_request(before, cpu_snapshot(args.server), raw["requests"])
+    return cpu | {
+        "requests": raw["requests"], "errors": errors, "non_2xx": raw["status"], "seconds": round(elapsed, 2),
+        "rps": round((raw["requests"] - errors) / elapsed, 1),
+        "p50_ms": raw["p50_us"] / 1000, "p90_ms": raw["p90_us"] / 1000, "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
+    }  # fmt: skip
 
 
-def _process(port: int, path: str, tokens: list[str | None], lesson: int, start_at: float, seconds: float, queue) -> None:  # type: ignore[no-untyped-def]
-    while time.time() < start_at:
-        time.sleep(0.005)
-    deadline = time.perf_counter() + seconds
-    out: list = []
-    threads = [threading.Thread(target=_client_loop, args=(port, path, t, lesson, deadline, out)) for t in tokens]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    queue.put(([x for lat, _e in out for x in lat], sum(e for _l, e in out)))
+def _line(label: str, r: dict) -> str:
+    return (f"{label:<44} {r['rps']:>8.1f} req/s  p50 {r['p50_ms']:.1f} ms  p90 {r['p90_ms']:.1f} ms  "
+            f"p99 {r['p99_ms']:.1f} ms  errors {r['errors']}  CPU/request: gunicorn {r['gunicorn_cpu_ms']:.2f} ms "
+            f"+ PostgreSQL {r['postgresql_cpu_ms']:.2f} ms")
 
 
-def load(port: int, path: str, tokens: list[str | None], lesson: int, seconds: float, processes: int) -> dict:
-    queue: mp.Queue = mp.Queue()
-    start_at = time.time() + 1.0
-    chunks = [tokens[i::processes] for i in range(processes)]
-    procs = [mp.Process(target=_process, args=(port, path, chunk, lesson, start_at, seconds, queue)) for chunk in chunks if chunk]
-    for proc in procs:
-        proc.start()
-    latencies: list[float] = []
-    errors = 0
-    for _ in procs:
-        lat, err = queue.get()
-        latencies += lat
-        errors += err
-    for proc in procs:
-        proc.join()
-    latencies.sort()
-    count = len(latencies)
-    return {
-        "requests": count, "errors": errors, "seconds": seconds, "rps": round((count - errors) / seconds, 1),
-        "p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else None,
-        "p99_ms": round(1000 * latencies[int(0.99 * (count - 1))], 1) if latencies else None,
-    }
+def _median(runs: list[dict]) -> dict:
+    keys = ("rps", "p50_ms", "p90_ms", "p99_ms", "gunicorn_cpu_ms", "postgresql_cpu_ms")
+    return {k: round(statistics.median(r[k] for r in runs), 2) for k in keys} | {"errors": sum(r["errors"] for r in runs)}
 
 
-# --- correctness -----------------------------------------------------------------------------------------
-
-
-def _device(port: int, token: str, lesson: int, device: str, base: dt.datetime, barrier, results: list) -> None:  # type: ignore[no-untyped-def]
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    headers = {"Content-Type": "application/json", "Authorization": f"Token {token}"}
-    beats = [_beat(lesson, base + dt.timedelta(seconds=10 * (k + 1)), 10.0 * k, device) for k in range(CORRECTNESS_BEATS)]
-    barrier.wait()
-    statuses = []
-    for payload in beats + beats:  # every heartbeat twice: a client retrying after a lost reply
-        conn.request("POST", "/api/v1/learning/heartbeats/", body=json.dumps(payload), headers=headers)
-        response = conn.getresponse()
-        response.read()
-        statuses.append(response.status)
-    results.append(statuses)
-
-
-def correctness(port: int, seed_data: dict, env: dict[str, str]) -> dict:
-    tokens = seed_data["tokens"][THROUGHPUT_USERS:]
-    users = seed_data["users"][THROUGHPUT_USERS:]
-    lessons = seed_data["lessons"]
-    base = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
-    barrier = threading.Barrier(2 * len(tokens))
-    results: list = []
-    threads = [
-        threading.Thread(target=_device, args=(port, token, lessons[d], f"device-{d}", base, barrier, results))
-        for token in tokens for d in (0, 1)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    non_200 = sum(1 for statuses in results for s in statuses if s != 200)
-    check = r"""
-import json, django
-django.setup()
-from django.db.models import Count, Sum
-from learning.models import DailyStudy, LessonProgress, PlaybackHeartbeat
-users = __USERS__
-rows = dict(PlaybackHeartbeat.objects.filter(user_id__in=users).values_list("user_id").annotate(n=Count("pk")))
-credited = dict(PlaybackHeartbeat.objects.filter(user_id__in=users).values_list("user_id").annotate(s=Sum("credited_seconds")))
-daily = dict(DailyStudy.objects.filter(user_id__in=users).values_list("user_id").annotate(s=Sum("seconds")))
-coverage = dict(LessonProgress.objects.filter(user_id__in=users).values_list("user_id").annotate(s=Sum("played_seconds")))
-print(json.dumps({str(u): [rows.get(u, 0), credited.get(u, 0), daily.get(u, 0), coverage.get(u, 0)] for u in users}))
-""".replace("__USERS__", json.dumps(users))
-    out = subprocess.run([PYTHON, "-c", check], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
-    per_user = json.loads(out.stdout.strip().splitlines()[-1])
-    expected_rows, expected_seconds = 2 * CORRECTNESS_BEATS, 10.0 * CORRECTNESS_BEATS
-    wrong = {
-        user: values for user, values in per_user.items()
-        if values[0] != expected_rows or any(abs(v - expected_seconds) > 1e-3 for v in values[1:])
-    }
-    return {
-        "clients": len(threads), "learners": len(tokens), "requests": sum(len(s) for s in results),
-        "non_200": non_200, "expected_rows_per_learner": expected_rows, "expected_seconds_per_learner": expected_seconds,
-        "learners_wrong": len(wrong), "examples_wrong": dict(list(wrong.items())[:5]),
-    }
+def measure(args: argparse.Namespace, seed_data: dict) -> tuple[list[dict], list[dict]]:
+    """Warm-up, then bare and heartbeat alternately; each round's learners start 2 h after the previous
+    round's, so every round earns fresh study time (no overlap with earlier windows)."""
+    lesson = seed_data["lessons"][0]
+    now = dt.datetime.now(dt.UTC)
+    bare: list[dict] = []
+    beat: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tokens_file = Path(tmp) / "tokens.txt"
+        tokens_file.write_text("\n".join(seed_data["tokens"][:THROUGHPUT_USERS]) + "\n")
+        starts = [now - dt.timedelta(hours=2 * (args.rounds + 1 - i)) for i in range(args.rounds + 1)]
+        wrk(args, BARE, tokens_file, lesson, starts[0], 3)
+        wrk(args, HEARTBEAT, tokens_file, lesson, starts[0], 3)
+        for i in range(1, args.rounds + 1):
+            bare.append(wrk(args, BARE, tokens_file, lesson, starts[i], args.seconds))
+            print(_line(f"round {i}: bare Django JSON view", bare[-1]), flush=True)
+            beat.append(wrk(args, HEARTBEAT, tokens_file, lesson, starts[i], args.seconds))
+            print(_line(f"round {i}: heartbeat", beat[-1]), flush=True)
+    return bare, beat
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=15.0)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--processes", type=int, default=4, help="load-generator processes")
+    parser.add_argument("--seconds", type=float, default=10.0, help="seconds per measured wrk run")
+    parser.add_argument("--rounds", type=int, default=2, help="bare/heartbeat pairs, alternating")
+    parser.add_argument("--connections", type=int, default=64, help="wrk keep-alive connections")
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (> 1: gthread; 1: sync)")
     parser.add_argument("--port", type=int, default=18731)
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
+    args.wrk = shutil.which("wrk")
+    if not args.wrk:
+        raise SystemExit("bench/heartbeat.py needs wrk (Debian: apt-get install wrk, or scripts/services.sh install)")
+    if THROUGHPUT_USERS < 4 * args.connections:
+        raise SystemExit(f"--connections at most {THROUGHPUT_USERS // 4}: every request in flight needs its own learner")
 
-    print(f"machine: {os.cpu_count()} CPUs; server: gunicorn gthread {args.workers} workers × {args.threads} threads; "
-          f"load: {args.concurrency} keep-alive clients in {args.processes} processes on the same machine")
-    bench_url = database_recreate()
+    kind = f"gthread {args.workers} workers × {args.threads} threads" if args.threads > 1 else f"sync {args.workers} workers"
+    load1, load5, _load15 = os.getloadavg()
+    bench_url, pg = database_recreate()
+    print(f"machine: {os.cpu_count()} CPUs, shared (load average {load1:.1f} / {load5:.1f} at start); "
+          f"PostgreSQL {pg.get('server_version')} (fsync={pg.get('fsync')}, synchronous_commit={pg.get('synchronous_commit')})")
+    print(f"server: gunicorn {kind}, CONN_MAX_AGE=600; load: wrk {args.wrk_threads} threads, "
+          f"{args.connections} keep-alive connections, {args.rounds} × {args.seconds:g} s per endpoint", flush=True)
     env = env_for(bench_url)
     seed_data = seed(env)
-    server = server_start(env, args.port, args.workers, args.threads)
+    server = args.server = server_start(env, args)
     try:
-        tokens = seed_data["tokens"][: args.concurrency]
-        lesson = seed_data["lessons"][0]
-        load(args.port, "/bench/bare/", [None] * args.concurrency, lesson, 3, args.processes)  # warm-up
-        bare = load(args.port, "/bench/bare/", [None] * args.concurrency, lesson, args.seconds, args.processes)
-        load(args.port, "/api/v1/learning/heartbeats/", seed_data["tokens"][args.concurrency: 2 * args.concurrency], lesson, 3, args.processes)
-        beat = load(args.port, "/api/v1/learning/heartbeats/", tokens, lesson, args.seconds, args.processes)
-        check = correctness(args.port, seed_data, env)
+        bare_runs, beat_runs = measure(args, seed_data)
+        check = correctness(args.port, seed_data, env, skip=THROUGHPUT_USERS)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         if not args.keep_db:
-            import psycopg
-
-            base, _url, name = db_urls()
-            with psycopg.connect(base.replace("postgres://", "postgresql://"), autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            database_drop()
+    bare, beat = _median(bare_runs), _median(beat_runs)
     ratio = beat["rps"] / bare["rps"] if bare["rps"] else 0.0
-    print(f"baseline  bare Django JSON view  : {bare['rps']:>8} req/s  p50 {bare['p50_ms']} ms  p99 {bare['p99_ms']} ms  errors {bare['errors']}")
-    print(f"heartbeat /api/v1/learning/heartbeats/: {beat['rps']:>8} req/s  p50 {beat['p50_ms']} ms  p99 {beat['p99_ms']} ms  errors {beat['errors']}")
-    print(f"heartbeat / bare = {ratio:.0%}  (goal ≥ 50 %: {'met' if ratio >= 0.5 else 'NOT met'}; "
-          f"goal ≥ 1,000 req/s: {'met' if beat['rps'] >= 1000 else 'NOT met'})")
+    print(_line("median: baseline, bare Django JSON view", bare))
+    print(_line(f"median: heartbeat {HEARTBEAT}", beat))
+    print(f"heartbeat / bare = {ratio:.0%}  (goal ≥ 50 %: {'met' if ratio >= GOAL_RATIO else 'NOT met'}; "
+          f"goal ≥ 1,000 req/s: {'met' if beat['rps'] >= GOAL_RPS else 'NOT met'})")
     ok = check["non_200"] == 0 and check["learners_wrong"] == 0
     print(f"correctness: {check['clients']} concurrent clients ({check['learners']} learners × 2 devices, every heartbeat "
           f"sent twice), {check['requests']} requests, non-200: {check['non_200']}, learners with lost or double-counted "
           f"progress: {check['learners_wrong']} → {'OK' if ok else 'FAILED'}")
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / "heartbeat.json").write_text(
-        json.dumps({"args": vars(args), "bare": bare, "heartbeat": beat, "ratio": ratio, "correctness": check}, indent=2)
-    )
+    (results / "heartbeat.json").write_text(json.dumps({
+        "args": {k: v for k, v in vars(args).items() if k not in ("wrk", "server")}, "postgresql": pg,
+        "load_average_at_start": [load1, load5], "bare_runs": bare_runs, "heartbeat_runs": beat_runs,
+        "bare": bare, "heartbeat": beat, "ratio": round(ratio, 3),
+        "goals": {"ratio": GOAL_RATIO, "rps": GOAL_RPS}, "correctness": check,
+    }, indent=2))  # fmt: skip
     if not ok:
         raise SystemExit(1)
 

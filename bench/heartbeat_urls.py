@@ -1,4 +1,5 @@
-"""The project's URLs plus /bench/bare/, a plain Django JSON view (same middleware) as the baseline."""
+"""The project's URLs plus /api/v1/bench/bare/, a plain Django JSON view as the baseline: under the API prefix,
+so it gets exactly what the middleware does for API requests."""
 
 if __name__ == "__main__":  # `make bench` runs every bench/*.py: this one is a URL module
     print("bench/heartbeat_urls.py is the URL module of bench/heartbeat.py; nothing to run.")
@@ -20,4 +21,4 @@ def bare(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"ok": True, "lesson": payload.get("lesson")})
 
 
-urlpatterns = [path("bench/bare/", bare), *project_urlpatterns]
+urlpatterns = [path("api/v1/bench/bare/", bare), *project_urlpatterns]

@@ -185,6 +185,8 @@ cmd_install() {
   command -v unzip >/dev/null 2>&1 || pkgs+=(unzip)
   command -v curl >/dev/null 2>&1 || pkgs+=(curl)
   command -v ps >/dev/null 2>&1 || pkgs+=(procps)
+  # bench/heartbeat.py: HTTP load generator in C, so the load does not eat the server's CPU
+  command -v wrk >/dev/null 2>&1 || pkgs+=(wrk)
 
   if [ "${#pkgs[@]}" -gt 0 ]; then
     if ! is_root; then
