@@ -209,9 +209,10 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved_workflow_state"
 
 # --- api ------------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    # Token first: an unauthenticated or bad-token request then gets 401 (WWW-Authenticate: Token), not 403
+    # Token first: an unauthenticated or bad-token request then gets 401 (WWW-Authenticate: Token), not 403.
+    # accounts' TokenAuthentication is DRF's with the lookup as one prepared statement (every heartbeat uses it)
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -30,6 +30,8 @@ from .serializers import (
     PlaybackSerializer,
     ResumeSerializer,
     TextReadSerializer,
+    heartbeat_parse,
+    playback_data,
 )
 
 
@@ -92,10 +94,13 @@ class HeartbeatView(APIView):
         responses={200: PlaybackSerializer, 400: OpenApiResponse(description=_("心跳格式错误，未写入任何记录"))},
     )
     def post(self, request: Request) -> Response:
-        payload = HeartbeatSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        results = services.heartbeats_record(user_id=request.user.pk, heartbeats=[payload.to_heartbeat()])
-        return Response(PlaybackSerializer(results[0]).data)
+        heartbeat = heartbeat_parse(request.data)
+        if heartbeat is None:  # anything unusual, and every refusal: the serializer decides
+            payload = HeartbeatSerializer(data=request.data)
+            payload.is_valid(raise_exception=True)
+            heartbeat = payload.to_heartbeat()
+        results = services.heartbeats_record(user_id=request.user.pk, heartbeats=[heartbeat])
+        return Response(playback_data(results[0]))
 
 
 class HeartbeatBatchView(APIView):
@@ -109,7 +114,7 @@ class HeartbeatBatchView(APIView):
         payload = HeartbeatBatchSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         results = services.heartbeats_record(user_id=request.user.pk, heartbeats=payload.to_heartbeats())
-        return Response({"lessons": PlaybackSerializer(results, many=True).data})
+        return Response({"lessons": [playback_data(result) for result in results]})
 
 
 class ResumeView(APIView):

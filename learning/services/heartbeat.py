@@ -12,6 +12,9 @@ The rules (see docs in README of the app and tests/learning/test_heartbeat_*.py)
 * hidden-tab heartbeats move the resume position but earn nothing;
 * heartbeats are idempotent per client id; batches (offline queues) run in client-timestamp order under the
   same rules, inside one transaction per request.
+
+The rules run in Python on the state read under the learner's lock; heartbeat_store does the reading and the
+writing in three prepared statements (lock, read, write), whatever the size of the batch.
 """
 
 from __future__ import annotations
@@ -22,22 +25,28 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.errors import ApplicationError
 
 from .. import conf
-from ..models import HeartbeatOutcome, LessonKind, LessonProgress, PlaybackHeartbeat, ProgressStatus
+from ..models import HeartbeatOutcome, LessonKind, LessonProgress, ProgressStatus
 from .completion import lesson_complete
+from .heartbeat_store import (
+    PlaybackState,
+    ProgressState,
+    SavedState,
+    playback_state_load,
+    playback_state_save,
+)
 from .intervals import Interval, intervals_clip, intervals_length, intervals_merge, intervals_truncate
-from .ledger import local_day, study_time_credit
+from .ledger import local_day, study_time_points_award
 from .lesson_cache import LessonMeta, lesson_meta
-from .locks import LOCK_NAMESPACE
 
 MIN_RATE = 0.25
+ACTIVITY_TOUCH_SECONDS = 60  # Enrollment.last_activity_at is refreshed at most this often by heartbeats
 
 
 @dataclass(frozen=True)
@@ -75,14 +84,6 @@ class LessonPlayback:
         return min(100, int(100 * self.played_seconds / self.duration))
 
 
-@dataclass
-class _Lesson:
-    meta: LessonMeta
-    course_id: int
-    enrollment_id: int
-    duration: float
-
-
 def _lessons(*, lesson_ids: set[int]) -> dict[int, LessonMeta]:
     """The lessons, checked: existing, live, video lessons with a processed video (no query when cached)."""
     lessons = lesson_meta(lesson_ids=lesson_ids)
@@ -96,80 +97,54 @@ def _lessons(*, lesson_ids: set[int]) -> dict[int, LessonMeta]:
     return lessons
 
 
-# Takes the learner's lock (see locks.learner_lock) and checks/touches the enrolments in one round trip:
-# the lock sub-select runs before the join, and every later statement of the transaction takes its
-# snapshot after the lock is held.
-_ENROLLMENT_TOUCH = """
-UPDATE learning_enrollment AS e
-   SET last_activity_at = %s,
-       last_lesson_id = CASE WHEN p.path = %s THEN %s ELSE e.last_lesson_id END
-  FROM wagtailcore_page AS p, (SELECT pg_advisory_xact_lock(%s, %s)) AS learner_lock
- WHERE p.id = e.course_id AND e.user_id = %s AND p.path = ANY(%s)
-RETURNING p.path, e.course_id, e.id
-"""
-
-
-def _enrolled(
-    *, user_id: int, lessons: dict[int, LessonMeta], last_lesson: int, now: dt.datetime
-) -> dict[int, _Lesson]:
-    """Lock the learner, check the enrolments and mark them active, in one statement (all rolled back if
-    an enrolment is missing)."""
-    paths = sorted({meta.course_path for meta in lessons.values()})
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _ENROLLMENT_TOUCH,
-            [now, lessons[last_lesson].course_path, last_lesson, LOCK_NAMESPACE, user_id, user_id, paths],
-        )
-        enrolled = {path: (course_id, enrollment_id) for path, course_id, enrollment_id in cursor.fetchall()}
-    found: dict[int, _Lesson] = {}
-    for pk, meta in lessons.items():
-        if meta.course_path not in enrolled:
-            raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
-        course_id, enrollment_id = enrolled[meta.course_path]
-        found[pk] = _Lesson(meta, course_id, enrollment_id, float(meta.duration or 0))
-    return found
-
-
-def _progress_rows(*, user_id: int, lessons: dict[int, _Lesson]) -> dict[int, LessonProgress]:
-    rows = {
-        row.lesson_id: row
-        for row in LessonProgress.objects.select_for_update().filter(user_id=user_id, lesson_id__in=lessons.keys())
-    }
-    missing = [
-        LessonProgress(user_id=user_id, lesson_id=pk, course_id=info.course_id)
-        for pk, info in lessons.items()
-        if pk not in rows
-    ]
-    if missing:
-        for row in LessonProgress.objects.bulk_create(missing):
-            rows[row.lesson_id] = row
-    return rows
-
-
-def _seen_and_earned(
-    *, user_id: int, client_ids: list[uuid.UUID], start: dt.datetime, end: dt.datetime
-) -> tuple[set[uuid.UUID], list[Interval]]:
-    """In one query: which of ``client_ids`` were already recorded, and the wall-clock windows this person
-    already earned that touch [start, end] (epoch seconds)."""
-    rows = PlaybackHeartbeat.objects.filter(
-        Q(user_id=user_id) & (Q(client_id__in=client_ids) | Q(window_end__gt=start, window_start__lt=end))
-    ).values_list("client_id", "window_start", "window_end")
-    wanted = set(client_ids)
-    seen: set[uuid.UUID] = set()
-    earned: list[Interval] = []
-    for client_id, window_start, window_end in rows:
-        if client_id in wanted:
-            seen.add(client_id)
-        if window_start is not None and window_end > start and window_start < end:
-            earned.append((window_start.timestamp(), window_end.timestamp()))
-    return seen, earned
-
-
 def _validate_times(heartbeats: Sequence[Heartbeat], *, now: dt.datetime) -> None:
     latest = now + dt.timedelta(seconds=conf.clock_skew_seconds())
     for beat in heartbeats:
         if beat.sent_at > latest:
             raise ApplicationError(_("心跳时间晚于服务器时间，请校准设备时间后重试。"))
+
+
+def _touches(
+    *, state: PlaybackState, lessons: dict[int, LessonMeta], last_lesson: int, now: dt.datetime
+) -> list[tuple[int, int | None]]:
+    """Enrolments whose "last activity" to write: the latest heartbeat's course gets its lesson as the last
+    lesson; a row is written when that changes or when its activity time is over a minute old."""
+    touch: list[tuple[int, int | None]] = []
+    for course_id in sorted({meta.course_id for meta in lessons.values() if meta.course_id is not None}):
+        enrollment = state.enrollments[course_id]
+        last = last_lesson if course_id == lessons[last_lesson].course_id else None
+        old = enrollment.last_activity_at is None or (now - enrollment.last_activity_at).total_seconds() >= ACTIVITY_TOUCH_SECONDS
+        if old or (last is not None and last != enrollment.last_lesson_id):
+            touch.append((enrollment.pk, last))
+    return touch
+
+
+def _study_time_points(*, user_id: int, saved: SavedState, credits: dict[dt.date, list[tuple[float, int, int]]]) -> None:
+    """Points for every block of study minutes the day's total crossed (rarely: one more write then)."""
+    for day, day_credits in credits.items():
+        total = saved.days[day]
+        added = sum(credit[0] for credit in day_credits)
+        _credited, course_id, lesson_id = day_credits[-1]
+        study_time_points_award(
+            user_id=user_id, day=day, daily_pk=total.pk, before=total.seconds - added, after=total.seconds,
+            points=total.points, course_id=course_id, lesson_id=lesson_id,
+        )
+
+
+def _completions(*, user_id: int, lessons: dict[int, LessonMeta], progress: dict[int, ProgressState]) -> None:
+    share = conf.video_complete_share()
+    for pk, meta in lessons.items():
+        row = progress[pk]
+        if row.pk is None or row.status == ProgressStatus.COMPLETED:
+            continue
+        if row.played_seconds >= share * float(meta.duration or 0) - 1e-6:
+            model = LessonProgress(
+                pk=row.pk, user_id=user_id, lesson_id=pk, course_id=row.course_id, status=row.status,
+                played_ranges=row.played_ranges, played_seconds=row.played_seconds, position=row.position,
+                position_at=row.position_at,
+            )
+            lesson_complete(progress=model)
+            row.status = model.status
 
 
 @transaction.atomic
@@ -179,28 +154,33 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
         raise ApplicationError(_("没有收到任何心跳记录。"))
     now = timezone.now()
     _validate_times(heartbeats, now=now)
-    metas = _lessons(lesson_ids={beat.lesson_id for beat in heartbeats})
-    last = max(heartbeats, key=lambda b: b.sent_at)
-    lessons = _enrolled(user_id=user_id, lessons=metas, last_lesson=last.lesson_id, now=now)
-
+    lessons = _lessons(lesson_ids={beat.lesson_id for beat in heartbeats})
     max_window = conf.heartbeat_max_window()
     max_rate = conf.max_playback_rate()
     oldest = now - dt.timedelta(days=conf.heartbeat_max_age_days())
-    ids = [beat.client_id for beat in heartbeats]
-    seen, earned = _seen_and_earned(
+    state = playback_state_load(
         user_id=user_id,
-        client_ids=ids,
+        course_ids={meta.course_id for meta in lessons.values() if meta.course_id is not None},
+        lesson_ids=lessons.keys(),
+        client_ids=[beat.client_id for beat in heartbeats],
         start=min(b.sent_at for b in heartbeats) - dt.timedelta(seconds=max_window),
         end=max(b.sent_at for b in heartbeats),
     )
-    progress = _progress_rows(user_id=user_id, lessons=lessons)
+    if any(meta.course_id not in state.enrollments for meta in lessons.values()):
+        raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
+    progress = {
+        pk: state.progress.get(pk)
+        or ProgressState(None, pk, int(meta.course_id or 0), ProgressStatus.NOT_STARTED, [], 0.0, 0.0, None)
+        for pk, meta in lessons.items()
+    }
     results = {
         pk: LessonPlayback(
-            lesson_id=pk, duration=info.duration, played_seconds=progress[pk].played_seconds,
-            position=progress[pk].position, completed=progress[pk].is_completed,
+            lesson_id=pk, duration=float(meta.duration or 0), played_seconds=progress[pk].played_seconds,
+            position=progress[pk].position, completed=progress[pk].status == ProgressStatus.COMPLETED,
         )
-        for pk, info in lessons.items()
+        for pk, meta in lessons.items()
     }
+    seen = set(state.seen)
     fresh: list[Heartbeat] = []
     for beat in sorted(heartbeats, key=lambda b: (b.sent_at, str(b.client_id))):
         if beat.client_id in seen:
@@ -208,34 +188,39 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
             continue
         seen.add(beat.client_id)
         fresh.append(beat)
+    touch = _touches(state=state, lessons=lessons, last_lesson=max(heartbeats, key=lambda b: b.sent_at).lesson_id, now=now)
     if not fresh:
+        if touch:
+            playback_state_save(user_id=user_id, now=now, beats=[], progress=[], days={}, touch=touch)
         return list(results.values())
 
-    rows: list[PlaybackHeartbeat] = []
+    earned = list(state.earned)
+    records: list[dict] = []
     time_by_day: dict[dt.date, list[tuple[float, int, int]]] = defaultdict(list)
     changed: set[int] = set()
     for beat in fresh:
-        info = lessons[beat.lesson_id]
+        duration = results[beat.lesson_id].duration
         row = progress[beat.lesson_id]
         result = results[beat.lesson_id]
-        played = intervals_clip(intervals_merge(beat.intervals), low=0.0, high=info.duration)
+        played = intervals_clip(intervals_merge(beat.intervals), low=0.0, high=duration)
         played_len = intervals_length(played)
         rate = min(max(beat.rate, MIN_RATE), max_rate)
-        record = PlaybackHeartbeat(
-            user_id=user_id, lesson_id=beat.lesson_id, client_id=beat.client_id, device=beat.device[:64],
-            sent_at=beat.sent_at, intervals=[list(span) for span in beat.intervals],
-            position=beat.position, rate=beat.rate, visible=beat.visible,
-        )
+        record: dict = {
+            "lesson_id": beat.lesson_id, "client_id": beat.client_id, "device": beat.device[:64],
+            "sent_at": beat.sent_at, "intervals": [list(span) for span in beat.intervals], "position": beat.position,
+            "rate": beat.rate, "visible": beat.visible, "window_start": None, "window_end": None,
+            "media_seconds": 0.0, "new_coverage": 0.0, "credited_seconds": 0.0,
+        }  # fmt: skip
         if row.position_at is None or beat.sent_at >= row.position_at:
-            row.position = min(max(beat.position, 0.0), info.duration)
+            row.position = min(max(beat.position, 0.0), duration)
             row.position_at = beat.sent_at
             changed.add(beat.lesson_id)
         if beat.sent_at < oldest:
-            record.outcome = HeartbeatOutcome.STALE
+            record["outcome"] = HeartbeatOutcome.STALE
         elif not beat.visible:
-            record.outcome = HeartbeatOutcome.HIDDEN
+            record["outcome"] = HeartbeatOutcome.HIDDEN
         elif played_len <= 0:
-            record.outcome = HeartbeatOutcome.NOTHING_PLAYED
+            record["outcome"] = HeartbeatOutcome.NOTHING_PLAYED
         else:
             end = beat.sent_at.timestamp()
             claimed = (end - min(played_len / rate, max_window), end)
@@ -243,7 +228,7 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
                 intervals_clip(intervals_merge(earned), low=claimed[0], high=claimed[1])
             )
             if budget <= 1e-6:
-                record.outcome = HeartbeatOutcome.NO_WALL_TIME
+                record["outcome"] = HeartbeatOutcome.NO_WALL_TIME
             else:
                 accepted = intervals_truncate(played, budget=budget * max_rate)
                 media = intervals_length(accepted)
@@ -253,36 +238,36 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
                 row.played_seconds = round(intervals_length(merged), 3)
                 credited = min(budget, media / rate)
                 earned.append(claimed)
-                record.window_start = dt.datetime.fromtimestamp(claimed[0], tz=dt.UTC)
-                record.window_end = beat.sent_at
-                record.media_seconds = round(media, 3)
-                record.new_coverage = round(row.played_seconds - before, 3)
-                record.credited_seconds = round(credited, 3)
-                record.outcome = (
+                record["window_start"] = dt.datetime.fromtimestamp(claimed[0], tz=dt.UTC)
+                record["window_end"] = beat.sent_at
+                record["media_seconds"] = round(media, 3)
+                record["new_coverage"] = round(row.played_seconds - before, 3)
+                record["credited_seconds"] = round(credited, 3)
+                record["outcome"] = (
                     HeartbeatOutcome.CREDITED if media >= played_len - 1e-6 else HeartbeatOutcome.CAPPED
                 )
-                result.credited_seconds += record.credited_seconds
-                time_by_day[local_day(beat.sent_at)].append((credited, info.course_id, beat.lesson_id))
+                result.credited_seconds += record["credited_seconds"]
+                time_by_day[local_day(beat.sent_at)].append((credited, row.course_id, beat.lesson_id))
                 changed.add(beat.lesson_id)
                 if row.status == ProgressStatus.NOT_STARTED:
                     row.status = ProgressStatus.IN_PROGRESS
+        record["outcome"] = str(record["outcome"])
         result.accepted += 1
-        result.outcomes.append(record.outcome)
-        rows.append(record)
+        result.outcomes.append(record["outcome"])
+        records.append(record)
 
-    PlaybackHeartbeat.objects.bulk_create(rows)
-    for pk in changed:
-        progress[pk].save(update_fields=["played_ranges", "played_seconds", "position", "position_at", "status", "updated_at"])
-    for day, credits in time_by_day.items():
-        seconds = sum(c[0] for c in credits)
-        _credited, course_id, lesson_id = credits[-1]
-        study_time_credit(user_id=user_id, day=day, seconds=seconds, course_id=course_id, lesson_id=lesson_id)
-    share = conf.video_complete_share()
-    for pk, info in lessons.items():
-        row = progress[pk]
-        if not row.is_completed and row.played_seconds >= share * info.duration - 1e-6:
-            lesson_complete(progress=row)
-        results[pk].played_seconds = row.played_seconds
-        results[pk].position = row.position
-        results[pk].completed = row.is_completed
+    saved = playback_state_save(
+        user_id=user_id, now=now, beats=records, progress=[progress[pk] for pk in sorted(changed)],
+        days={day: sum(c[0] for c in credits) for day, credits in time_by_day.items()}, touch=touch,
+    )
+    if saved.beats != len(records):  # only if a writer bypassed the learner's lock: refuse, nothing is kept
+        raise ApplicationError(_("这些心跳正在另一个请求中处理，请稍后重试。"), status=409)
+    for pk, row_id in saved.progress_ids.items():
+        progress[pk].pk = row_id
+    _study_time_points(user_id=user_id, saved=saved, credits=time_by_day)
+    _completions(user_id=user_id, lessons=lessons, progress=progress)
+    for pk, result in results.items():
+        result.played_seconds = progress[pk].played_seconds
+        result.position = progress[pk].position
+        result.completed = progress[pk].status == ProgressStatus.COMPLETED
     return list(results.values())

@@ -1,4 +1,5 @@
-"""Writes to the study ledger: study time per day and awards of points (daily cap) and credit hours."""
+"""Writes to the study ledger: awards of points (daily cap) and credit hours; the study time per day itself is
+written with the heartbeats (heartbeat_store)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import connection
 from django.utils import timezone
 
 from .. import conf
@@ -58,27 +58,20 @@ def study_time_points(*, before: float, after: float) -> int:
     return int(after // step) - int(before // step)
 
 
-_DAILY_UPSERT = """
-INSERT INTO learning_dailystudy (user_id, day, seconds, points) VALUES (%s, %s, %s, 0)
-ON CONFLICT (user_id, day) DO UPDATE SET seconds = learning_dailystudy.seconds + EXCLUDED.seconds
-RETURNING id, seconds, points
-"""
-
-
-def study_time_credit(
-    *, user_id: int, day: dt.date, seconds: float, course_id: int | None, lesson_id: int | None
-) -> DailyStudy:
-    """Add credited study time to the person's day in one statement (call under ``learner_lock``), and
-    award the points of every block of minutes completed by it (rarely: one more query then)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_DAILY_UPSERT, [user_id, day, seconds])
-        pk, total, points = cursor.fetchone()
-    daily = DailyStudy(pk=pk, user_id=user_id, day=day, seconds=total, points=points)
-    requested = study_time_points(before=total - seconds, after=total)
-    if requested > 0:
-        points_award(
-            user_id=user_id, daily=daily, kind=LedgerKind.STUDY_TIME, requested=requested,
-            seconds=requested * conf.study_minutes_per_point() * 60, course_id=course_id, lesson_id=lesson_id,
-        )
-        daily.save(update_fields=["points"])
+def study_time_points_award(
+    *, user_id: int, day: dt.date, daily_pk: int, before: float, after: float, points: int,
+    course_id: int | None, lesson_id: int | None,
+) -> DailyStudy | None:
+    """Award the points of every block of study minutes the day's total crossed going from ``before`` to
+    ``after`` seconds (call under ``learner_lock``, after the day's seconds were written; ``points`` is the
+    day's points before this award). Returns the updated day, or None when no block was completed."""
+    requested = study_time_points(before=before, after=after)
+    if requested <= 0:
+        return None
+    daily = DailyStudy(pk=daily_pk, user_id=user_id, day=day, seconds=after, points=points)
+    points_award(
+        user_id=user_id, daily=daily, kind=LedgerKind.STUDY_TIME, requested=requested,
+        seconds=requested * conf.study_minutes_per_point() * 60, course_id=course_id, lesson_id=lesson_id,
+    )
+    daily.save(update_fields=["points"])
     return daily

@@ -1,7 +1,7 @@
 """What the heartbeat path needs to know about a video lesson, cached in the process for a short while.
 
-Heartbeats arrive every ~10 s from every learner: reading the lesson page and its video on each one would
-be the same two joins over and over. Entries expire after ``LEARNING_LESSON_CACHE_SECONDS`` (60 s) and are
+Heartbeats arrive every ~10 s from every learner: reading the lesson page, its video and its course on each
+one would be the same joins over and over. Entries expire after ``LEARNING_LESSON_CACHE_SECONDS`` (60 s) and are
 dropped at once in this process when a lesson or a video is saved or deleted (signal_handlers).
 """
 
@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
+from wagtail.models import Page
 
 from ..models import LessonPage
 
@@ -25,6 +26,7 @@ class LessonMeta:
     kind: str
     duration: float | None
     live: bool
+    course_id: int | None = None
 
     @property
     def course_path(self) -> str:
@@ -55,6 +57,10 @@ def lesson_meta(*, lesson_ids: Iterable[int]) -> dict[int, LessonMeta]:
             "pk", "title", "path", "kind", "video__duration", "live"
         )
         fresh = {pk: LessonMeta(pk, title, path, kind, duration, live) for pk, title, path, kind, duration, live in rows}
+        courses = dict(
+            Page.objects.filter(path__in={meta.course_path for meta in fresh.values()}).values_list("path", "pk")
+        )
+        fresh = {pk: replace(meta, course_id=courses.get(meta.course_path)) for pk, meta in fresh.items()}
         with _lock:
             for pk, meta in fresh.items():
                 _entries[pk] = (now + _ttl(), meta)

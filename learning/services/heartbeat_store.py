@@ -1,0 +1,223 @@
+"""The database side of heartbeats: one read of a learner's playback state under their lock, one write back.
+
+A heartbeat request runs, in one transaction, three prepared statements (config.db.prepared_cursor):
+
+1. ``pg_advisory_xact_lock`` — the learner's lock (locks.learner_lock), held until commit;
+2. one read, *after* the lock so its snapshot includes every earlier writer's commit: the enrolments of the
+   courses concerned, the progress rows of the lessons (``FOR UPDATE``), which of the client ids were already
+   recorded, and the wall-clock windows this person already earned around the heartbeats' windows;
+3. one write (data-modifying CTEs): the audit rows (``INSERT … ON CONFLICT DO NOTHING``), the progress rows
+   (upsert), study time per day (upsert, returning the day's totals for points) and, at most once a minute,
+   the enrolment's "last activity".
+
+Rows travel as JSON documents (``jsonb_to_recordset``), so the statement text never changes with the number of
+heartbeats and stays prepared. Timestamps travel as ISO 8601 text, never as floats (no rounding).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from psycopg.types.json import Jsonb
+
+from config.db import prepared_cursor
+
+from .locks import LOCK_NAMESPACE
+
+_LOCK = "SELECT pg_advisory_xact_lock(%s::integer, %s::integer)"
+
+_LOAD_TEMPLATE = """
+SELECT
+  (SELECT coalesce(json_agg(json_build_array(e.course_id, e.id, e.last_lesson_id, e.last_activity_at)), '[]')
+     FROM learning_enrollment AS e
+    WHERE e.user_id = %(user)s::bigint AND e.course_id {courses}),
+  (SELECT coalesce(json_agg(json_build_array(p.lesson_id, p.id, p.course_id, p.status, p.played_ranges,
+                                             p.played_seconds, p.position, p.position_at)), '[]')
+     FROM (SELECT * FROM learning_lessonprogress
+            WHERE user_id = %(user)s::bigint AND lesson_id {lessons}
+              FOR UPDATE) AS p),
+  (SELECT coalesce(json_agg(h.client_id), '[]')
+     FROM learning_playbackheartbeat AS h
+    WHERE h.user_id = %(user)s::bigint AND h.client_id {clients}),
+  (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM h.window_start), extract(epoch FROM h.window_end))), '[]')
+     FROM learning_playbackheartbeat AS h
+    WHERE h.user_id = %(user)s::bigint AND h.window_end > %(start)s::timestamptz
+      AND h.window_start < %(end)s::timestamptz)
+"""
+
+_SAVE_TEMPLATE = """
+WITH beats AS (
+  INSERT INTO learning_playbackheartbeat
+    (user_id, lesson_id, client_id, device, sent_at, received_at, intervals, position, rate, visible,
+     window_start, window_end, media_seconds, new_coverage, credited_seconds, outcome)
+  SELECT %(user)s::bigint, r.lesson_id, r.client_id, r.device, r.sent_at, %(now)s::timestamptz, r.intervals,
+         r.position, r.rate, r.visible, r.window_start, r.window_end, r.media_seconds, r.new_coverage,
+         r.credited_seconds, r.outcome
+    FROM jsonb_to_recordset(%(beats)s::jsonb) AS r(
+         lesson_id bigint, client_id uuid, device text, sent_at timestamptz, intervals jsonb, position float8,
+         rate float8, visible boolean, window_start timestamptz, window_end timestamptz, media_seconds float8,
+         new_coverage float8, credited_seconds float8, outcome text)
+  ON CONFLICT (user_id, client_id) DO NOTHING
+  RETURNING 1
+), progress AS (
+  INSERT INTO learning_lessonprogress
+    (user_id, lesson_id, course_id, status, played_ranges, played_seconds, position, position_at,
+     pages_seen, page_count, read_percent, completed_at, updated_at)
+  SELECT %(user)s::bigint, r.lesson_id, r.course_id, r.status, r.played_ranges, r.played_seconds, r.position,
+         r.position_at, '[]'::jsonb, NULL, 0, NULL, %(now)s::timestamptz
+    FROM jsonb_to_recordset(%(progress)s::jsonb) AS r(
+         lesson_id bigint, course_id bigint, status text, played_ranges jsonb, played_seconds float8,
+         position float8, position_at timestamptz)
+  ON CONFLICT (user_id, lesson_id) DO UPDATE
+     SET status = EXCLUDED.status, played_ranges = EXCLUDED.played_ranges,
+         played_seconds = EXCLUDED.played_seconds, position = EXCLUDED.position,
+         position_at = EXCLUDED.position_at, updated_at = EXCLUDED.updated_at
+  RETURNING lesson_id, id
+), days AS (
+  INSERT INTO learning_dailystudy (user_id, day, seconds, points)
+  SELECT %(user)s::bigint, r.day, r.seconds, 0
+    FROM jsonb_to_recordset(%(days)s::jsonb) AS r(day date, seconds float8)
+  ON CONFLICT (user_id, day) DO UPDATE SET seconds = learning_dailystudy.seconds + EXCLUDED.seconds
+  RETURNING day, id, seconds, points
+), touched AS (
+  UPDATE learning_enrollment AS e
+     SET last_activity_at = %(now)s::timestamptz,
+         last_lesson_id = CASE WHEN e.id = %(last_for)s::bigint THEN %(last_lesson)s::bigint ELSE e.last_lesson_id END
+   WHERE e.id {touch}
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM beats),
+       (SELECT coalesce(json_agg(json_build_array(lesson_id, id)), '[]') FROM progress),
+       (SELECT coalesce(json_agg(json_build_array(day, id, seconds, points)), '[]') FROM days),
+       (SELECT count(*) FROM touched)
+"""
+
+# One heartbeat (the hot path): scalar parameters, so the prepared statements get generic plans that are
+# single probes of unique indexes. A batch: arrays, sent with the values merged in (planned for the values).
+_ONE = {"courses": "= %(courses)s::bigint", "lessons": "= %(lessons)s::bigint", "clients": "= %(clients)s::uuid"}
+_MANY = {"courses": "= ANY(%(courses)s::bigint[])", "lessons": "= ANY(%(lessons)s::bigint[])",
+         "clients": "= ANY(%(clients)s::uuid[])"}  # fmt: skip
+_LOAD = {True: _LOAD_TEMPLATE.format(**_ONE), False: _LOAD_TEMPLATE.format(**_MANY)}
+_SAVE = {True: _SAVE_TEMPLATE.format(touch="= %(touch)s::bigint"), False: _SAVE_TEMPLATE.format(touch="= ANY(%(touch)s::bigint[])")}
+
+
+def _cursor(single: bool):  # type: ignore[no-untyped-def]
+    return prepared_cursor() if single else connection.cursor()
+
+
+@dataclass
+class EnrollmentState:
+    pk: int
+    last_lesson_id: int | None
+    last_activity_at: dt.datetime | None
+
+
+@dataclass
+class ProgressState:
+    """One LessonProgress row as the heartbeat rules see it (``pk`` is None until it is written)."""
+
+    pk: int | None
+    lesson_id: int
+    course_id: int
+    status: str
+    played_ranges: list[list[float]]
+    played_seconds: float
+    position: float
+    position_at: dt.datetime | None
+
+
+@dataclass
+class PlaybackState:
+    enrollments: dict[int, EnrollmentState]  # by course id
+    progress: dict[int, ProgressState]  # by lesson id (existing rows only)
+    seen: set[uuid.UUID]
+    earned: list[tuple[float, float]]  # wall-clock windows already earned (epoch seconds)
+
+
+@dataclass
+class DayTotal:
+    pk: int
+    seconds: float
+    points: int
+
+
+def _when(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def playback_state_load(
+    *, user_id: int, course_ids: Iterable[int], lesson_ids: Iterable[int], client_ids: Iterable[uuid.UUID],
+    start: dt.datetime, end: dt.datetime,
+) -> PlaybackState:
+    """Take the learner's lock, then read everything the heartbeat rules need (two statements)."""
+    courses, lessons, clients = sorted(course_ids), sorted(lesson_ids), list(client_ids)
+    single = len(courses) == len(lessons) == len(clients) == 1
+    params = {"user": user_id, "start": start, "end": end}
+    if single:
+        params |= {"courses": courses[0], "lessons": lessons[0], "clients": clients[0]}
+    else:
+        params |= {"courses": courses, "lessons": lessons, "clients": clients}
+    with prepared_cursor() as cursor:
+        cursor.execute(_LOCK, [LOCK_NAMESPACE, user_id])
+    with _cursor(single) as cursor:
+        cursor.execute(_LOAD[single], params)
+        enrollments, progress, seen, earned = cursor.fetchone()
+    return PlaybackState(
+        enrollments={
+            course: EnrollmentState(pk, last_lesson, _when(last_at)) for course, pk, last_lesson, last_at in enrollments
+        },
+        progress={
+            lesson: ProgressState(pk, lesson, course, status, ranges, seconds, position, _when(position_at))
+            for lesson, pk, course, status, ranges, seconds, position, position_at in progress
+        },
+        seen={uuid.UUID(value) for value in seen},
+        earned=[(float(a), float(b)) for a, b in earned],
+    )
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass
+class SavedState:
+    beats: int
+    progress_ids: dict[int, int]  # lesson id → LessonProgress id
+    days: dict[dt.date, DayTotal]  # the day's totals after this write
+
+
+def playback_state_save(
+    *, user_id: int, now: dt.datetime, beats: Sequence[dict[str, Any]], progress: Sequence[ProgressState],
+    days: dict[dt.date, float], touch: Sequence[tuple[int, int | None]],
+) -> SavedState:
+    """Write the audit rows, the changed progress rows, the study time per day and the enrolments to touch
+    (``(enrollment id, last lesson id or None)``; at most one gets a last lesson) in one statement."""
+    single = len(beats) <= 1 and len(progress) <= 1 and len(days) <= 1 and len(touch) <= 1
+    last = [(pk, lesson) for pk, lesson in touch if lesson is not None]
+    params = {
+        "user": user_id, "now": now,
+        "beats": Jsonb([{**beat, "sent_at": _iso(beat["sent_at"]), "window_start": _iso(beat["window_start"]),
+                         "window_end": _iso(beat["window_end"]), "client_id": str(beat["client_id"])} for beat in beats]),
+        "progress": Jsonb([
+            {"lesson_id": row.lesson_id, "course_id": row.course_id, "status": row.status,
+             "played_ranges": row.played_ranges, "played_seconds": row.played_seconds, "position": row.position,
+             "position_at": _iso(row.position_at)}
+            for row in progress
+        ]),
+        "days": Jsonb([{"day": day.isoformat(), "seconds": seconds} for day, seconds in days.items()]),
+        "touch": (touch[0][0] if touch else None) if single else [pk for pk, _lesson in touch],
+        "last_for": last[0][0] if last else None, "last_lesson": last[0][1] if last else None,
+    }  # fmt: skip
+    with _cursor(single) as cursor:
+        cursor.execute(_SAVE[single], params)
+        count, ids, totals, _touched = cursor.fetchone()
+    return SavedState(
+        beats=count,
+        progress_ids=dict(ids),
+        days={dt.date.fromisoformat(day): DayTotal(pk, seconds, points) for day, pk, seconds, points in totals},
+    )
