@@ -1,17 +1,18 @@
 """Heartbeat endpoint under concurrent load, against a bare Django JSON view in the same run.
 
-    .venv/bin/python bench/heartbeat.py [--seconds 10] [--rounds 2] [--connections 64] [--workers 4]
+    .venv/bin/python bench/heartbeat.py [--seconds 10] [--rounds 2] [--connections 64] [--workers 3] [--threads 1]
 
 What it does, all on real services (the PostgreSQL server of DATABASE_URL, gunicorn, real HTTP, wrk):
 
 1. creates a fresh database on that server (BENCH_DB_NAME, default ``bench_jianglian_heartbeat``), migrates it
    and seeds one course with two 2-hour video lessons and 1,100 enrolled learners with API tokens;
-2. starts gunicorn on the project's WSGI app with bench/heartbeat_settings.py, which adds
-   ``/api/v1/bench/bare/`` — a plain Django JSON view behind the same middleware — and nothing else;
+2. starts gunicorn on the project's WSGI app with bench/heartbeat_settings.py (the production settings), which
+   adds ``/api/v1/bench/bare/`` — a plain Django JSON view behind the same middleware, the baseline — and
+   ``/api/v1/bench/drf/`` — the heartbeat view's framework part only (DRF, token auth, body reading, answer);
 3. load with wrk (C, so the generator does not eat the server's CPU) and bench/heartbeat.lua: ``--connections``
    keep-alive connections POST heartbeats (fresh UUID, token of one of 1,000 learners in turn, learner clocks
-   10 s apart, 10 s of video played each time); the same requests go to the bare view. After a warm-up of
-   each, bare and heartbeat alternate ``--rounds`` times (the machine is shared) and the medians are compared;
+   10 s apart, 10 s of video played each time); the same requests go to the two reference views. After a
+   warm-up of each, the three take turns ``--rounds`` times (the machine is shared); medians are compared;
 4. correctness: 200 concurrent clients = 100 learners × 2 devices playing at the same time, every heartbeat
    sent twice; afterwards every learner must have exactly 2×K heartbeat rows, K×10 s of study time and
    K×10 s of coverage across the two lessons (earned once, never lost, never doubled).
@@ -46,6 +47,7 @@ DEFAULT_DB_URL = "postgres://jianglian:jianglian@127.0.0.1:55432/jianglian"
 SETTINGS = "bench.heartbeat_settings"
 LUA = ROOT / "bench" / "heartbeat.lua"
 BARE = "/api/v1/bench/bare/"
+DRF = "/api/v1/bench/drf/"
 HEARTBEAT = "/api/v1/learning/heartbeats/"
 DURATION = 7200.0
 THROUGHPUT_USERS = 1000
@@ -213,34 +215,35 @@ def _median(runs: list[dict]) -> dict:
     return {k: round(statistics.median(r[k] for r in runs), 2) for k in keys} | {"errors": sum(r["errors"] for r in runs)}
 
 
-def measure(args: argparse.Namespace, seed_data: dict) -> tuple[list[dict], list[dict]]:
-    """Warm-up, then bare and heartbeat alternately; each round's learners start 2 h after the previous
-    round's, so every round earns fresh study time (no overlap with earlier windows)."""
+LABELS = {BARE: "bare Django JSON view", DRF: "DRF + token auth, no work", HEARTBEAT: "heartbeat"}
+
+
+def measure(args: argparse.Namespace, seed_data: dict) -> dict[str, list[dict]]:
+    """Warm-up, then bare, DRF-only and heartbeat in turn, ``--rounds`` times; each round's learners start 2 h
+    after the previous round's, so every round earns fresh study time (no overlap with earlier windows)."""
     lesson = seed_data["lessons"][0]
     now = dt.datetime.now(dt.UTC)
-    bare: list[dict] = []
-    beat: list[dict] = []
+    runs: dict[str, list[dict]] = {path: [] for path in LABELS}
     with tempfile.TemporaryDirectory() as tmp:
         tokens_file = Path(tmp) / "tokens.txt"
         tokens_file.write_text("\n".join(seed_data["tokens"][:THROUGHPUT_USERS]) + "\n")
         starts = [now - dt.timedelta(hours=2 * (args.rounds + 1 - i)) for i in range(args.rounds + 1)]
-        wrk(args, BARE, tokens_file, lesson, starts[0], 3)
-        wrk(args, HEARTBEAT, tokens_file, lesson, starts[0], 3)
+        for path in LABELS:
+            wrk(args, path, tokens_file, lesson, starts[0], 3)
         for i in range(1, args.rounds + 1):
-            bare.append(wrk(args, BARE, tokens_file, lesson, starts[i], args.seconds))
-            print(_line(f"round {i}: bare Django JSON view", bare[-1]), flush=True)
-            beat.append(wrk(args, HEARTBEAT, tokens_file, lesson, starts[i], args.seconds))
-            print(_line(f"round {i}: heartbeat", beat[-1]), flush=True)
-    return bare, beat
+            for path, label in LABELS.items():
+                runs[path].append(wrk(args, path, tokens_file, lesson, starts[i], args.seconds))
+                print(_line(f"round {i}: {label}", runs[path][-1]), flush=True)
+    return runs
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per measured wrk run")
-    parser.add_argument("--rounds", type=int, default=2, help="bare/heartbeat pairs, alternating")
+    parser.add_argument("--rounds", type=int, default=2, help="turns of bare, DRF-only and heartbeat")
     parser.add_argument("--connections", type=int, default=64, help="wrk keep-alive connections")
     parser.add_argument("--wrk-threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (PostgreSQL shares the CPUs)")
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (> 1: gthread; 1: sync)")
     parser.add_argument("--port", type=int, default=18731)
     parser.add_argument("--keep-db", action="store_true")
@@ -262,16 +265,17 @@ def main() -> None:
     seed_data = seed(env)
     server = args.server = server_start(env, args)
     try:
-        bare_runs, beat_runs = measure(args, seed_data)
+        runs = measure(args, seed_data)
         check = correctness(args.port, seed_data, env, skip=THROUGHPUT_USERS)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         if not args.keep_db:
             database_drop()
-    bare, beat = _median(bare_runs), _median(beat_runs)
+    bare, drf, beat = _median(runs[BARE]), _median(runs[DRF]), _median(runs[HEARTBEAT])
     ratio = beat["rps"] / bare["rps"] if bare["rps"] else 0.0
     print(_line("median: baseline, bare Django JSON view", bare))
+    print(_line("median: DRF + token auth, no work", drf) + f"  ({drf['rps'] / bare['rps']:.0%} of bare)")
     print(_line(f"median: heartbeat {HEARTBEAT}", beat))
     print(f"heartbeat / bare = {ratio:.0%}  (goal ≥ 50 %: {'met' if ratio >= GOAL_RATIO else 'NOT met'}; "
           f"goal ≥ 1,000 req/s: {'met' if beat['rps'] >= GOAL_RPS else 'NOT met'})")
@@ -283,8 +287,8 @@ def main() -> None:
     results.mkdir(parents=True, exist_ok=True)
     (results / "heartbeat.json").write_text(json.dumps({
         "args": {k: v for k, v in vars(args).items() if k not in ("wrk", "server")}, "postgresql": pg,
-        "load_average_at_start": [load1, load5], "bare_runs": bare_runs, "heartbeat_runs": beat_runs,
-        "bare": bare, "heartbeat": beat, "ratio": round(ratio, 3),
+        "load_average_at_start": [load1, load5], "bare_runs": runs[BARE], "drf_runs": runs[DRF],
+        "heartbeat_runs": runs[HEARTBEAT], "bare": bare, "drf_only": drf, "heartbeat": beat, "ratio": round(ratio, 3),
         "goals": {"ratio": GOAL_RATIO, "rps": GOAL_RPS}, "correctness": check,
     }, indent=2))  # fmt: skip
     if not ok:

@@ -1,5 +1,11 @@
-"""The project's URLs plus /api/v1/bench/bare/, a plain Django JSON view as the baseline: under the API prefix,
-so it gets exactly what the middleware does for API requests."""
+"""The project's URLs plus two reference views under the API prefix (so the middleware treats them exactly as
+the heartbeat endpoint):
+
+* /api/v1/bench/bare/ — a plain Django JSON view: the baseline of the goal (heartbeat ≥ 50 % of it);
+* /api/v1/bench/drf/ — the heartbeat view with its work taken out: DRF with the project's token authentication
+  (one prepared query), the heartbeat's reading of the body and the same answer, but no heartbeat recorded.
+  It shows how much of the budget the API framework takes before the heartbeat does anything.
+"""
 
 if __name__ == "__main__":  # `make bench` runs every bench/*.py: this one is a URL module
     print("bench/heartbeat_urls.py is the URL module of bench/heartbeat.py; nothing to run.")
@@ -10,8 +16,13 @@ import json
 from django.http import HttpRequest, JsonResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from config.urls import urlpatterns as project_urlpatterns
+from learning.api.serializers import heartbeat_parse, playback_data
+from learning.services import LessonPlayback
 
 
 @csrf_exempt
@@ -21,4 +32,13 @@ def bare(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"ok": True, "lesson": payload.get("lesson")})
 
 
-urlpatterns = [path("api/v1/bench/bare/", bare), *project_urlpatterns]
+class DrfOnly(APIView):
+    """Token-authenticated, body read as the heartbeat reads it, an answer of the same shape; nothing recorded."""
+
+    def post(self, request: Request) -> Response:
+        beat = heartbeat_parse(request.data)
+        lesson = beat.lesson_id if beat else 0
+        return Response(playback_data(LessonPlayback(lesson_id=lesson, duration=0, played_seconds=0, position=0, completed=False)))
+
+
+urlpatterns = [path("api/v1/bench/bare/", bare), path("api/v1/bench/drf/", DrfOnly.as_view()), *project_urlpatterns]

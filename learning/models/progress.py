@@ -80,6 +80,7 @@ class PlaybackHeartbeat(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("学员"), on_delete=models.CASCADE, related_name="+",
         help_text=_("发送心跳的用户。"),
+        db_index=False,  # the unique (user, client_id) and (user, window_end) indexes both lead with it
     )
     lesson = models.ForeignKey(
         "learning.LessonPage", verbose_name=_("课时"), on_delete=models.CASCADE, related_name="+",

@@ -4,8 +4,10 @@ A heartbeat request runs, in one transaction, three prepared statements (config.
 
 1. ``pg_advisory_xact_lock`` — the learner's lock (locks.learner_lock), held until commit;
 2. one read, *after* the lock so its snapshot includes every earlier writer's commit: the enrolments of the
-   courses concerned, the progress rows of the lessons (``FOR UPDATE``), which of the client ids were already
-   recorded, and the wall-clock windows this person already earned around the heartbeats' windows;
+   courses concerned, the progress rows of the lessons, which of the client ids were already recorded, and
+   the wall-clock windows this person already earned around the heartbeats' windows. No row locks: every
+   writer of a person's progress and ledger holds the learner's lock (locks.py), and a row lock per read
+   would be a WAL record per heartbeat for nothing;
 3. one write (data-modifying CTEs): the audit rows (``INSERT … ON CONFLICT DO NOTHING``), the progress rows
    (upsert), study time per day (upsert, returning the day's totals for points) and, at most once a minute,
    the enrolment's "last activity".
@@ -38,9 +40,8 @@ SELECT
     WHERE e.user_id = %(user)s::bigint AND e.course_id {courses}),
   (SELECT coalesce(json_agg(json_build_array(p.lesson_id, p.id, p.course_id, p.status, p.played_ranges,
                                              p.played_seconds, p.position, p.position_at)), '[]')
-     FROM (SELECT * FROM learning_lessonprogress
-            WHERE user_id = %(user)s::bigint AND lesson_id {lessons}
-              FOR UPDATE) AS p),
+     FROM learning_lessonprogress AS p
+    WHERE p.user_id = %(user)s::bigint AND p.lesson_id {lessons}),
   (SELECT coalesce(json_agg(h.client_id), '[]')
      FROM learning_playbackheartbeat AS h
     WHERE h.user_id = %(user)s::bigint AND h.client_id {clients}),
@@ -106,10 +107,6 @@ _LOAD = {True: _LOAD_TEMPLATE.format(**_ONE), False: _LOAD_TEMPLATE.format(**_MA
 _SAVE = {True: _SAVE_TEMPLATE.format(touch="= %(touch)s::bigint"), False: _SAVE_TEMPLATE.format(touch="= ANY(%(touch)s::bigint[])")}
 
 
-def _cursor(single: bool):  # type: ignore[no-untyped-def]
-    return prepared_cursor() if single else connection.cursor()
-
-
 @dataclass
 class EnrollmentState:
     pk: int
@@ -164,9 +161,14 @@ def playback_state_load(
         params |= {"courses": courses, "lessons": lessons, "clients": clients}
     with prepared_cursor() as cursor:
         cursor.execute(_LOCK, [LOCK_NAMESPACE, user_id])
-    with _cursor(single) as cursor:
-        cursor.execute(_LOAD[single], params)
-        enrollments, progress, seen, earned = cursor.fetchone()
+        if single:
+            cursor.execute(_LOAD[True], params)
+            row = cursor.fetchone()
+    if not single:
+        with connection.cursor() as cursor:
+            cursor.execute(_LOAD[False], params)
+            row = cursor.fetchone()
+    enrollments, progress, seen, earned = row
     return PlaybackState(
         enrollments={
             course: EnrollmentState(pk, last_lesson, _when(last_at)) for course, pk, last_lesson, last_at in enrollments
@@ -213,7 +215,7 @@ def playback_state_save(
         "touch": (touch[0][0] if touch else None) if single else [pk for pk, _lesson in touch],
         "last_for": last[0][0] if last else None, "last_lesson": last[0][1] if last else None,
     }  # fmt: skip
-    with _cursor(single) as cursor:
+    with prepared_cursor() if single else connection.cursor() as cursor:
         cursor.execute(_SAVE[single], params)
         count, ids, totals, _touched = cursor.fetchone()
     return SavedState(

@@ -1,5 +1,9 @@
 """One lock per learner: every write to a person's progress and ledger is serialised through it, so two
-devices (or a device and its offline batch) can never earn the same wall-clock time twice."""
+devices (or a device and its offline batch) can never earn the same wall-clock time twice.
+
+Invariant: whatever writes LessonProgress, PlaybackHeartbeat, DailyStudy or LedgerEntry rows of a person
+takes this lock first, in the same transaction (heartbeats, document and text reading, quizzes); the
+heartbeat path then reads those rows without row locks (heartbeat_store)."""
 
 from __future__ import annotations
 
