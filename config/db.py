@@ -41,9 +41,14 @@ class _DebugWrapper(CursorDebugWrapper):
 
 @contextmanager
 def prepared_cursor() -> Iterator[CursorWrapper]:
-    """A cursor on the default connection whose statements are prepared (use ``%s`` / ``%(name)s``)."""
-    if connection.vendor != "postgresql":  # pragma: no cover - the project runs on PostgreSQL only
-        raise RuntimeError("prepared_cursor() needs PostgreSQL")
+    """A cursor on the default connection whose statements are prepared (use ``%s`` / ``%(name)s``).
+
+    On another database (SQLite for ``make demo``) it is Django's ordinary cursor: same results, no preparing.
+    """
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            yield cursor
+        return
     connection.close_if_health_check_failed()
     connection.ensure_connection()
     connection.validate_thread_sharing()
