@@ -34,12 +34,21 @@ def sha256(path: Path) -> str:
 
 
 def _clip(
-    path: Path, *, size: str, seconds: int, rate: int = 10, audio: bool = True, faststart: bool = False
+    path: Path,
+    *,
+    size: str,
+    seconds: int,
+    rate: int = 10,
+    audio: bool = True,
+    faststart: bool = False,
+    pattern: str = "testsrc",
+    crf: int = 23,
 ) -> Path:
-    args = ["-f", "lavfi", "-i", f"testsrc=size={size}:rate={rate}:duration={seconds}"]
+    """testsrc (or ``pattern``, e.g. the harder-to-compress testsrc2) + a sine tone, H.264/AAC."""
+    args = ["-f", "lavfi", "-i", f"{pattern}=size={size}:rate={rate}:duration={seconds}"]
     if audio:
         args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
-    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", str(rate)]
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-crf", str(crf), "-pix_fmt", "yuv420p", "-g", str(rate)]
     if audio:
         args += ["-c:a", "aac", "-b:a", "64k", "-shortest"]
     if faststart:
@@ -98,6 +107,15 @@ def media_root(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def
     root.mkdir()
     settings.MEDIA_ROOT = root
     return root
+
+
+def browser_login(page, client, user, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Sign ``user`` in for ``page`` (a context of the shared ``chromium_browser``) with a session cookie."""
+    from django.conf import settings
+
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
 
 
 def upload_file(*, owner, path: Path, title: str = "", parts: int = 1) -> Video:  # type: ignore[no-untyped-def]
