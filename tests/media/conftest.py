@@ -48,7 +48,18 @@ def _clip(
     args = ["-f", "lavfi", "-i", f"{pattern}=size={size}:rate={rate}:duration={seconds}"]
     if audio:
         args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
-    args += ["-c:v", "libx264", "-preset", "ultrafast", "-crf", str(crf), "-pix_fmt", "yuv420p", "-g", str(rate)]
+    args += [
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-crf",
+        str(crf),
+        "-pix_fmt",
+        "yuv420p",
+        "-g",
+        str(rate),
+    ]
     if audio:
         args += ["-c:a", "aac", "-b:a", "64k", "-shortest"]
     if faststart:
@@ -115,7 +126,9 @@ def browser_login(page, client, user, live_server) -> None:  # type: ignore[no-u
 
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
 
 
 def upload_file(*, owner, path: Path, title: str = "", parts: int = 1) -> Video:  # type: ignore[no-untyped-def]

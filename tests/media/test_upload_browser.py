@@ -61,7 +61,9 @@ def test_upload_cut_mid_way_resumes_after_reload_from_the_server_offset(
     sent: list[tuple[str, str | None]] = []  # (method, Upload-Offset) of every tus request
     page.on(
         "request",
-        lambda r: sent.append((r.method, r.headers.get("upload-offset"))) if "/media/uploads/" in r.url else None,
+        lambda r: (
+            sent.append((r.method, r.headers.get("upload-offset"))) if "/media/uploads/" in r.url else None
+        ),
     )
     state = {"patches": 0, "cut": 0}
 
