@@ -84,6 +84,7 @@ class Samples:
     text: Path  # a text file named .mp4
     audio_only: Path  # sound, no picture
     image: Path  # a PNG named .mp4
+    unknown_codec: Path  # an AVI whose video track has a FourCC no decoder knows (a proprietary camera codec)
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +98,11 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
     ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(png))
     image = root / "photo.mp4"
     shutil.copy(png, image)
+    unknown_codec = root / "camera.avi"
+    ffmpeg(
+        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
+        *("-c:v", "mpeg4", "-strict", "-2", "-tag:v", "ZZZZ", str(unknown_codec)),
+    )
     text = root / "notes.mp4"
     text.write_text("这不是视频，只是一段文字。\n" * 50, encoding="utf-8")
     return Samples(
@@ -108,6 +114,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
         text=text,
         audio_only=audio_only,
         image=image,
+        unknown_codec=unknown_codec,
     )
 
 
