@@ -2,8 +2,8 @@
 resume where the viewer stopped (also after a reload), and the MP4 fallback in a browser with neither
 Media Source Extensions nor native HLS (an old Android WebView), where playback still advances.
 
-The video is processed in this process (the worker path is in test_worker.py / test_player_browser.py);
-its files live in the MEDIA_ROOT the live server serves, and are removed afterwards."""
+The video is processed by the real Celery worker; its files live in the MEDIA_ROOT the live server serves,
+and are removed afterwards."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from media import services
-from media.models import Video
-from media.services import processing
+from media.models import Video, VideoStatus
 from media.services.storage import storage_delete_tree
+from tests.celery_worker import wait_until
 
 from .conftest import _clip, browser_login, upload_file
 from .test_videos import SRT, VTT_EN
@@ -30,13 +30,14 @@ def twenty_seconds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def ready_video(live_server, people, twenty_seconds: Path) -> Iterator[Video]:
-    video = upload_file(owner=people["master_a"], path=twenty_seconds, title="对刀讲解")
+def ready_video(celery_worker, live_server, people, twenty_seconds: Path) -> Iterator[Video]:
+    video = upload_file(owner=people["master_a"], path=twenty_seconds, title="对刀讲解")  # enqueued on commit
     try:
-        assert processing.video_process(video_id=video.pk, holder=processing.worker_holder("t")) == "ready"
+        wait_until(lambda: Video.objects.get(pk=video.pk).is_finished, timeout=180, message="the worker")
+        video.refresh_from_db()
+        assert video.status == VideoStatus.READY, (video.error_reason, celery_worker.log_tail())
         services.subtitle_set(video=video, language="zh-Hans", label="中文", content=SRT, filename="a.srt")
         services.subtitle_set(video=video, language="en", label="English", content=VTT_EN, filename="a.vtt")
-        video.refresh_from_db()
         yield video
     finally:
         storage_delete_tree(f"videos/{video.uid}")

@@ -101,7 +101,11 @@ def test_upload_cut_mid_way_resumes_after_reload_from_the_server_offset(
     assert first_patch == str(CHUNKS_BEFORE_CUT * CHUNK)  # from where the server stopped, not from 0
     assert UploadSession.objects.count() == 1 and Video.objects.count() == 1
     video = Video.objects.get()
-    assert video.title == "断点续传的课" and video.status == VideoStatus.UPLOADED
+    assert video.title == "断点续传的课"
+    # complete and accepted (a worker of an earlier test may already have taken the job further)
+    assert (
+        video.status != VideoStatus.UPLOADING and video.events.filter(to_status=VideoStatus.UPLOADED).exists()
+    )
     assert sha256(Path(default_storage.path(video.original.name))) == sha256(big_clip)
     assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('tus::')).length") == 0
 
