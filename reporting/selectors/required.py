@@ -98,14 +98,19 @@ def required_report(*, filters: ReportFilters, today: dt.date | None = None) -> 
     """One query whatever the number of assignments, units and people."""
     today = today or timezone.localdate()
     people = report_people(filters=filters).filter(organisation__path__startswith=OuterRef("target_path"))
-    of_course = people.filter(enrollments__course_id=OuterRef("course_id"))
+
+    def enrolled(*, completed: bool) -> QuerySet[User]:
+        # one filter() call: both conditions on the same enrolment row (unique per person and course)
+        return people.filter(enrollments__course_id=OuterRef("course_id"),
+                             enrollments__completed_at__isnull=not completed)
+
     assignments = (
         visible_assignments(filters=filters)
         .annotate(target_path=_target_path(filters=filters))
         .annotate(
             assigned=_count(people),
-            completed=_count(of_course.filter(enrollments__completed_at__isnull=False)),
-            started=_count(of_course.filter(enrollments__completed_at__isnull=True)),
+            completed=_count(enrolled(completed=True)),
+            started=_count(enrolled(completed=False)),
         )
         .order_by("due_on", "course__title", "organisation__path", "pk")
     )
