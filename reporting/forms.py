@@ -21,20 +21,13 @@ from .selectors import ReportFilters, report_courses, report_unit_get, report_un
 DATE_HELP = _("格式：2026-01-31")
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def format_value(self, value: Any) -> str | None:
-        return value.isoformat() if hasattr(value, "isoformat") else value
-
-
 class ReportFilterForm(forms.Form):
     start = forms.DateField(
-        label=_("开始日期"), required=False, widget=DateInput, help_text=DATE_HELP,
+        label=_("开始日期"), required=False, help_text=DATE_HELP,
         error_messages={"invalid": _("开始日期无效，请按 2026-01-31 的格式填写。")},
     )
     end = forms.DateField(
-        label=_("结束日期"), required=False, widget=DateInput, help_text=DATE_HELP,
+        label=_("结束日期"), required=False, help_text=DATE_HELP,
         error_messages={"invalid": _("结束日期无效，请按 2026-12-31 的格式填写。")},
     )
     course = forms.IntegerField(
