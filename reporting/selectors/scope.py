@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -111,9 +111,3 @@ def report_breadcrumbs(*, filters: ReportFilters) -> list[Organisation]:
     nodes = report_units(staff=filters.staff).filter(path__in=ancestor_paths(unit.path))
     return list(nodes)
 
-
-def model_label(instance: Model | None) -> str:
-    if instance is None:
-        return ""
-    display = getattr(instance, "display_name", None)
-    return str(display or instance)
