@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "learning",
     "mentorship",
     "recordings",
+    "reporting",
     # presentation
     "cms",
     # wagtail
@@ -169,6 +170,7 @@ STATICFILES_DIRS = [
     ("vendor/hls", BASE_DIR / "node_modules" / "hls.js" / "dist"),
     ("vendor/tus", BASE_DIR / "node_modules" / "tus-js-client" / "dist"),
     ("vendor/pdfjs", BASE_DIR / "node_modules" / "pdfjs-dist" / "build"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
