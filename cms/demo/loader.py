@@ -437,6 +437,8 @@ def _featured_ensure(
         if spec.title in existing:
             report.note("featured items", created=False)
             continue
+        if spec.page_slug not in pages:  # its part of the demo is switched off (bench/demo_loader.py)
+            continue
         item = FeaturedItem(
             title=spec.title,
             summary=spec.summary,
