@@ -25,13 +25,14 @@ from studios.models import Studio
 
 from . import courses
 from .common import DemoLoadReport, image_ensure, page_ensure
+from .course_specs import CourseSpec, DocumentSpec, LessonSpec, QuizSpec
 from .documents import handout_pdf_bytes
 
 #: Seeds of the generated course covers start here (the studio covers use 1–10, the about page 101).
 COVER_SEED = 201
 
 
-def cover_title(spec: courses.CourseSpec) -> str:
+def cover_title(spec: CourseSpec) -> str:
     return f"{spec.title}（课程封面）"
 
 
@@ -64,7 +65,7 @@ def courses_ensure(
 
 
 def _course_ensure(
-    *, spec: courses.CourseSpec, parent: Page, seed: int, user: User, report: DemoLoadReport
+    *, spec: CourseSpec, parent: Page, seed: int, user: User, report: DemoLoadReport
 ) -> CoursePage:
     existing = CoursePage.objects.child_of(parent).filter(slug=spec.slug).first()
     if existing is not None:
@@ -93,7 +94,7 @@ def _course_ensure(
 
 
 def _lesson_ensure(
-    *, course: CoursePage, spec: courses.LessonSpec, studio: Studio, user: User, report: DemoLoadReport
+    *, course: CoursePage, spec: LessonSpec, studio: Studio, user: User, report: DemoLoadReport
 ) -> LessonPage | None:
     existing = LessonPage.objects.child_of(course).filter(slug=spec.slug).first()
     if existing is not None:
@@ -112,7 +113,7 @@ def _lesson_ensure(
     return lesson
 
 
-def _quiz_ensure(*, spec: courses.QuizSpec, studio: Studio, report: DemoLoadReport) -> Quiz:
+def _quiz_ensure(*, spec: QuizSpec, studio: Studio, report: DemoLoadReport) -> Quiz:
     existing = Quiz.objects.filter(title=spec.title, studio=studio).order_by("pk").first()
     if existing is not None:
         report.note("quizzes", created=False)
@@ -149,7 +150,7 @@ def _quiz_ensure(*, spec: courses.QuizSpec, studio: Studio, report: DemoLoadRepo
     return quiz
 
 
-def _document_ensure(*, spec: courses.DocumentSpec, report: DemoLoadReport) -> AbstractDocument | None:
+def _document_ensure(*, spec: DocumentSpec, report: DemoLoadReport) -> AbstractDocument | None:
     model = get_document_model()
     existing = model.objects.filter(title=spec.title).order_by("pk").first()
     if existing is not None:

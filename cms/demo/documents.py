@@ -7,7 +7,7 @@ import logging
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from .courses import DocumentSpec
+from .course_specs import DocumentSpec
 
 logger = logging.getLogger(__name__)
 
