@@ -195,6 +195,7 @@ if AWS_STORAGE_BUCKET_NAME:
 FILE_UPLOAD_PERMISSIONS = 0o644
 # video pipeline (media app; other knobs and their defaults in media/conf.py)
 MEDIA_UPLOAD_MAX_BYTES = env.int("MEDIA_UPLOAD_MAX_BYTES", default=4 * 1024**3)
+MEDIA_UPLOAD_CHUNK_BYTES = env.int("MEDIA_UPLOAD_CHUNK_BYTES", default=16 * 1024**2)
 MEDIA_X264_PRESET = env.str("MEDIA_X264_PRESET", default="veryfast")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
