@@ -1,12 +1,13 @@
-"""Demo loader cost: ``manage.py load_demo_data`` with the lectures, salons and topic vs without them, same run.
+"""Demo loader cost: ``manage.py load_demo_data`` with the courses, lectures, salons and topics vs without them.
 
     DATABASE_URL=postgres://… .venv/bin/python bench/demo_loader.py [--rounds 3]
 
 Each round loads the demo into an empty throw-away PostgreSQL database (``<NAME>_bench_demo``):
-1. baseline: the loader with ``_recordings_ensure`` and ``_topics_ensure`` switched off (the content the demo
-   had before recordings and topics existed);
-2. full: the whole loader;
-3. again: the whole loader a second time on the loaded database (idempotent: creates nothing).
+1. baseline: the loader with ``_recordings_ensure``, ``_topics_ensure``, ``courses_ensure`` and
+   ``learning_activity_ensure`` switched off (the content the demo had before recordings, topics and courses);
+2. no courses: the loader with only the courses (and the demo workers' enrolments) switched off;
+3. full: the whole loader;
+4. again: the whole loader a second time on the loaded database (idempotent: creates nothing).
 Prints the median wall time and query count of each, and writes them to bench/results/demo_loader.json.
 """
 
@@ -88,20 +89,40 @@ def main() -> None:
 
     connection.settings_dict.setdefault("TEST", {})["NAME"] = f"{connection.settings_dict['NAME']}_bench_demo"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    runs: dict[str, list[tuple[float, int]]] = {"baseline": [], "full": [], "again": []}
-    originals = (loader._recordings_ensure, loader._topics_ensure)
+    runs: dict[str, list[tuple[float, int]]] = {"baseline": [], "no_courses": [], "full": [], "again": []}
+    names = ("_recordings_ensure", "_topics_ensure", "courses_ensure", "learning_activity_ensure")
+    originals = {name: getattr(loader, name) for name in names}
+    switched_off = {
+        "_recordings_ensure": lambda **kwargs: {},
+        "_topics_ensure": lambda **kwargs: None,
+        "courses_ensure": lambda **kwargs: {},
+        "learning_activity_ensure": lambda **kwargs: None,
+    }
+
+    def switch_off(*which: str) -> None:
+        for name in which:
+            setattr(loader, name, switched_off[name])
+
+    def restore() -> None:
+        for name, function in originals.items():
+            setattr(loader, name, function)
+
     try:
         for number in range(args.rounds):
             with _FreshDatabase(f"b{number}"):
-                loader._recordings_ensure = lambda **kwargs: {}  # type: ignore[assignment]
-                loader._topics_ensure = lambda **kwargs: None  # type: ignore[assignment]
+                switch_off(*names)
                 runs["baseline"].append(_timed_load())
-                loader._recordings_ensure, loader._topics_ensure = originals
+                restore()
+            with _FreshDatabase(f"n{number}"):
+                # topics list courses: without the courses they are left out as well
+                switch_off("courses_ensure", "learning_activity_ensure", "_topics_ensure")
+                runs["no_courses"].append(_timed_load())
+                restore()
             with _FreshDatabase(f"f{number}"):
                 runs["full"].append(_timed_load())
                 runs["again"].append(_timed_load())
     finally:
-        loader._recordings_ensure, loader._topics_ensure = originals
+        restore()
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
     summary = {
@@ -110,10 +131,16 @@ def main() -> None:
     }
     load = os.getloadavg()[0]
     print(f"{args.rounds} rounds, {os.cpu_count()} CPUs, load average {load:.1f}")
-    print(f"baseline (no recordings/topics): {summary['baseline']['seconds']:6.2f} s  {summary['baseline']['queries']:5d} queries")
-    print(f"full loader:                     {summary['full']['seconds']:6.2f} s  {summary['full']['queries']:5d} queries")
-    print(f"second load (creates nothing):   {summary['again']['seconds']:6.2f} s  {summary['again']['queries']:5d} queries")
+    labels = {
+        "baseline": "baseline (no recordings/topics/courses)",
+        "no_courses": "no courses (nor topics)",
+        "full": "full loader",
+        "again": "second load (creates nothing)",
+    }
+    for name, label in labels.items():
+        print(f"{label + ':':41s}{summary[name]['seconds']:6.2f} s  {summary[name]['queries']:5d} queries")
     print(f"ratio full / baseline: {summary['full']['seconds'] / summary['baseline']['seconds']:.2f}x")
+    print(f"ratio full / no courses: {summary['full']['seconds'] / summary['no_courses']['seconds']:.2f}x")
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "demo_loader.json").write_text(

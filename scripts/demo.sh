@@ -150,6 +150,8 @@ cat <<EOF
 ================================================================================
   匠联学堂 is running:   $URL
   Studios:               ${URL}studios/
+  Courses:               ${URL}courses/
+  Lectures and salons:   ${URL}talks/
   Admin (Wagtail):       ${URL}admin/
   API docs:              ${URL}api/v1/docs/
   Celery worker log:     ${WORKER_LOG#"$ROOT"/}   (e-mails are printed there)

@@ -377,12 +377,13 @@ es_up() {
   if is_root && [ "$(stat -c %U "$ES_HOME/config")" != "$SVC_USER" ]; then chown -R "$SVC_USER:" "$ES_HOME"; fi
   rm -f "$(es_pidfile)"
   require_free_port "$ES_PORT" ES_PORT
-  require_free_port "$ES_TRANSPORT_PORT" ES_TRANSPORT_PORT
+  # Nothing connects to the transport port of a single node, and a fixed one can be taken by a client
+  # socket's ephemeral port at the wrong moment: let ES take the first free port of a small range.
 
   local opts=(
     -E "cluster.name=jianglian-test" -E "node.name=jianglian-es"
     -E "discovery.type=single-node" -E "network.host=127.0.0.1"
-    -E "http.port=$ES_PORT" -E "transport.port=$ES_TRANSPORT_PORT"
+    -E "http.port=$ES_PORT" -E "transport.port=$ES_TRANSPORT_PORT-$((ES_TRANSPORT_PORT + 99))"
     -E "path.data=$ES_DIR/data" -E "path.logs=$ES_DIR/logs"
     -E "cluster.routing.allocation.disk.threshold_enabled=false"
   )

@@ -511,8 +511,15 @@ ABOUT = PageText(
     ),
 )
 
-#: Home-page features: four showing now, one scheduled for next week, one whose window has ended.
+#: Home-page features: five showing now, one scheduled for next week, one whose window has ended.
 FEATURED: tuple[FeaturedSpec, ...] = (
+    FeaturedSpec(
+        title="新课上线：数控车床精密加工入门",
+        summary="国家级示范工作室领衔人王建军讲对刀、刀补和精度检验，4 个课时，学完计 4 学时。",
+        page_slug="cnc-lathe-precision-basics",  # the course's own cover
+        organisation=CITY,
+        starts=-2,
+    ),
     FeaturedSpec(
         title="国家级示范：数控加工里的“绣花功夫”",
         summary="王建军数控加工技术创新工作室攻克深孔镗削振纹难题，五年培养高级技师 9 名。",
@@ -690,7 +697,7 @@ class TopicSpec:
     title: str
     organisation: str
     intro: str
-    #: (page slug, note): recordings and studio pages
+    #: (page slug, note): courses, recordings and studio pages
     items: tuple[tuple[str, str], ...]
     #: the window in days relative to the loading day; ``ends`` None means open-ended
     starts: int
@@ -702,8 +709,10 @@ TOPICS: tuple[TopicSpec, ...] = (
         slug="safety-skills",
         title="安全生产技能专题",
         organisation=CITY,
-        intro="安全生产月期间，市总工会从各创新工作室挑选了与安全操作有关的讲座和工作室，供职工利用班前班后时间学习。",
+        intro="安全生产月期间，市总工会从各创新工作室挑选了与安全操作有关的课程、讲座和工作室，供职工利用班前班后时间学习。",
         items=(
+            ("live-line-work-safety", "课程：带电作业安全规范，学完有学时"),
+            ("team-safety-management", "班组长、安全员的必修课"),
             ("live-line-safety", "带电作业人员必看"),
             ("welding-salon", "焊接岗位的质量与安全"),
             ("ev-bus-diagnosis", "高压系统的安全操作"),
@@ -711,6 +720,20 @@ TOPICS: tuple[TopicSpec, ...] = (
         ),
         starts=-10,
         ends=50,
+    ),
+    TopicSpec(
+        slug="craftsman-courses",
+        title="劳模工匠精品课",
+        organisation=CITY,
+        intro="全国、省、市劳模和工匠亲自讲授的技能课程：从数控车削、厚板焊接到创新方法，报名后在手机上随时学习。",
+        items=(
+            ("cnc-lathe-precision-basics", "数控车工入门必学"),
+            ("welding-quality-control", "厚板焊接的质量关"),
+            ("craftsmanship-and-innovation", "人人都能参与创新"),
+            ("craftsman-salon-2026", "劳模工匠面对面"),
+        ),
+        starts=-5,
+        ends=None,
     ),
 )
 

@@ -5,19 +5,14 @@ natural key first, so running the loader again creates nothing twice and leaves 
 from __future__ import annotations
 
 import datetime
-import io
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images.models import Image
-from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from accounts.models import User
@@ -39,25 +34,15 @@ from ..models import (
     TopicPage,
 )
 from . import data
-from .images import cover_image_bytes
+from .common import DemoLoadReport, image_ensure, page_ensure, page_publish
+from .course_loader import courses_ensure, learning_activity_ensure
 
 WAGTAIL_DEFAULT_TITLE = "Welcome to your new Wagtail site!"
 
 
-@dataclass
-class DemoLoadReport:
-    """How many objects of each kind the run created, and how many it found already there."""
-
-    created: Counter[str] = field(default_factory=Counter)
-    existing: Counter[str] = field(default_factory=Counter)
-
-    def note(self, kind: str, *, created: bool) -> None:
-        (self.created if created else self.existing)[kind] += 1
-
-
 @transaction.atomic
 def demo_data_load(*, now: datetime.datetime | None = None) -> DemoLoadReport:
-    """Create the demo organisations, people, studios, images, pages and featured items where missing."""
+    """Create the demo organisations, people, studios, images, pages, courses and featured items where missing."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     report = DemoLoadReport()
@@ -72,7 +57,7 @@ def demo_data_load(*, now: datetime.datetime | None = None) -> DemoLoadReport:
     )
 
     home = _home_page_ensure(user=admin, report=report)
-    index = _page_ensure(
+    index = page_ensure(
         parent=home,
         page=StudioIndexPage(
             title=data.STUDIO_INDEX.title, slug=data.STUDIO_INDEX.slug, intro=data.STUDIO_INDEX.intro
@@ -80,7 +65,7 @@ def demo_data_load(*, now: datetime.datetime | None = None) -> DemoLoadReport:
         user=admin,
         report=report,
     )
-    about = _page_ensure(
+    about = page_ensure(
         parent=home,
         page=StandardPage(
             title=data.ABOUT.title,
@@ -97,6 +82,12 @@ def demo_data_load(*, now: datetime.datetime | None = None) -> DemoLoadReport:
         pages[spec.slug] = _studio_page_ensure(
             index=index, studio=studio, spec=spec, user=admin, report=report
         )
+
+    course_pages = courses_ensure(home=home, studio_pages=pages, studios=studios, user=admin, report=report)
+    pages.update(course_pages)
+    learning_activity_ensure(
+        course_pages=course_pages, organisations=organisations, users=users, today=today, report=report
+    )
 
     pages.update(
         _recordings_ensure(home=home, pages=pages, users=users, user=admin, today=today, report=report)
@@ -167,31 +158,18 @@ def _users_ensure(*, organisations: dict[str, Organisation], report: DemoLoadRep
 
 
 # --- images, campaign and studios ----------------------------------------------------------------
-def _image_ensure(*, title: str, palette: int, seed: int, filename: str, report: DemoLoadReport) -> Image:
-    image = Image.objects.filter(title=title).order_by("pk").first()
-    if image is not None:
-        report.note("images", created=False)
-        return image
-    content = cover_image_bytes(colours=data.PALETTES[palette % len(data.PALETTES)], seed=seed)
-    image = Image(title=title, file=ImageFile(io.BytesIO(content), name=filename))
-    image._set_image_file_metadata()
-    image.save()
-    report.note("images", created=True)
-    return image
-
-
 def _images_ensure(*, report: DemoLoadReport) -> dict[str, Image]:
     images: dict[str, Image] = {}
     for number, spec in enumerate(data.STUDIOS):
         title = data.cover_title(spec)
-        images[title] = _image_ensure(
+        images[title] = image_ensure(
             title=title,
             palette=spec.palette,
             seed=number + 1,
             filename=f"demo-{spec.slug}.jpg",
             report=report,
         )
-    images[data.ABOUT_IMAGE_TITLE] = _image_ensure(
+    images[data.ABOUT_IMAGE_TITLE] = image_ensure(
         title=data.ABOUT_IMAGE_TITLE,
         palette=data.ABOUT_IMAGE_PALETTE,
         seed=101,
@@ -298,29 +276,6 @@ def _about_body(*, image: Image | None) -> list[dict[str, Any]]:
     return body
 
 
-def _publish(page: Page, *, user: User) -> None:
-    log(instance=page, action="wagtail.create", user=user)
-    page.save_revision(user=user, log_action=False).publish(user=user)
-
-
-def _page_ensure(*, parent: Page, page: Page, user: User, report: DemoLoadReport) -> Page:
-    kind = type(page)
-    # StudioIndexPage is a singleton wherever it sits; other pages are found by slug under their parent
-    lookup = (
-        kind.objects.all()
-        if kind is StudioIndexPage
-        else kind.objects.child_of(parent).filter(slug=page.slug)
-    )
-    existing = lookup.first()
-    if existing is not None:
-        report.note("pages", created=False)
-        return existing
-    parent.add_child(instance=page)
-    _publish(page, user=user)
-    report.note("pages", created=True)
-    return page
-
-
 def _studio_page_ensure(
     *, index: Page, studio: Studio, spec: data.StudioSpec, user: User, report: DemoLoadReport
 ) -> Page:
@@ -335,7 +290,7 @@ def _studio_page_ensure(
         intro=spec.intro,
         body=[_heading("创新成果"), _paragraphs([studio.profile])],
     )
-    return _page_ensure(parent=index, page=page, user=user, report=report)
+    return page_ensure(parent=index, page=page, user=user, report=report)
 
 
 def _is_untouched_wagtail_default(page: Page) -> bool:
@@ -368,7 +323,7 @@ def _home_page_ensure(*, user: User, report: DemoLoadReport) -> HomePage:
         body=[item for heading, texts in data.HOME_BODY for item in (_heading(heading), _paragraphs(texts))],
     )
     root.add_child(instance=home)
-    _publish(home, user=user)
+    page_publish(home, user=user)
     report.note("pages", created=True)
 
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.filter(root_page=root).first()
@@ -394,7 +349,7 @@ def _recordings_ensure(
     """The site-wide list, one list in each studio section that has recordings, and the recordings
     themselves (no video: the demo ships no footage; the page says so)."""
     indexes: dict[str, Page] = {
-        "": _page_ensure(
+        "": page_ensure(
             parent=home,
             page=RecordingIndexPage(
                 title=data.RECORDING_INDEX.title, slug=data.RECORDING_INDEX.slug, intro=data.RECORDING_INDEX.intro
@@ -406,7 +361,7 @@ def _recordings_ensure(
     found: dict[str, Page] = {}
     for spec in data.RECORDINGS:
         if spec.studio not in indexes:
-            indexes[spec.studio] = _page_ensure(
+            indexes[spec.studio] = page_ensure(
                 parent=pages[spec.studio],
                 page=RecordingIndexPage(title=data.STUDIO_RECORDING_INDEX_TITLE, slug=data.RECORDING_INDEX.slug),
                 user=user,
@@ -430,7 +385,7 @@ def _recordings_ensure(
         )
         page.speakers = [users[username] for username in spec.speakers]
         page.chapters = [RecordingChapter(start=start, title=title) for start, title in spec.chapters]
-        found[spec.slug] = _page_ensure(parent=index, page=page, user=user, report=report)
+        found[spec.slug] = page_ensure(parent=index, page=page, user=user, report=report)
     return found
 
 
@@ -443,7 +398,7 @@ def _topics_ensure(
     today: datetime.date,
     report: DemoLoadReport,
 ) -> None:
-    index = _page_ensure(
+    index = page_ensure(
         parent=home,
         page=TopicIndexPage(title=data.TOPIC_INDEX.title, slug=data.TOPIC_INDEX.slug, intro=data.TOPIC_INDEX.intro),
         user=user,
@@ -459,7 +414,7 @@ def _topics_ensure(
             ends_on=today + datetime.timedelta(days=spec.ends) if spec.ends is not None else None,
         )
         topic.items = [TopicItem(page=pages[slug], note=note) for slug, note in spec.items]
-        _page_ensure(parent=index, page=topic, user=user, report=report)
+        page_ensure(parent=index, page=topic, user=user, report=report)
 
 
 # --- featured items ------------------------------------------------------------------------------
@@ -482,11 +437,17 @@ def _featured_ensure(
         if spec.title in existing:
             report.note("featured items", created=False)
             continue
+        if spec.page_slug not in pages:  # its part of the demo is switched off (bench/demo_loader.py)
+            continue
         item = FeaturedItem(
             title=spec.title,
             summary=spec.summary,
             page=pages[spec.page_slug],
-            image=covers.get(spec.image_of_studio) or images.get(data.ABOUT_IMAGE_TITLE),
+            image=(
+                covers.get(spec.image_of_studio)
+                or getattr(pages[spec.page_slug], "cover", None)  # a course's cover
+                or images.get(data.ABOUT_IMAGE_TITLE)
+            ),
             organisation=organisations[spec.organisation],
             starts_at=now + datetime.timedelta(days=spec.starts),
             ends_at=now + datetime.timedelta(days=spec.ends) if spec.ends is not None else None,

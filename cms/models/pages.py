@@ -59,6 +59,7 @@ class HomePage(Page):
         verbose_name = _("首页")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from learning.models import CourseIndexPage
         from recordings.models import RecordingIndexPage
         from recordings.selectors import recordings_for_cards, recordings_live
 
@@ -70,6 +71,7 @@ class HomePage(Page):
         context["recording_index"] = RecordingIndexPage.objects.live().filter(studio__isnull=True).first()
         context["latest_recordings"] = recordings_for_cards(recordings_live())[:3]
         context["studio_index"] = StudioIndexPage.objects.live().first()
+        context["course_index"] = CourseIndexPage.objects.live().first()
         # Cards link to each studio's page, so list the pages of studios that are online.
         context["latest_studios"] = (
             StudioPage.objects.live()

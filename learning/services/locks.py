@@ -13,6 +13,12 @@ LOCK_NAMESPACE = 0x4C52  # "LR": keeps these advisory locks apart from any other
 
 
 def learner_lock(*, user_id: int) -> None:
-    """Hold PostgreSQL's transaction-scoped advisory lock for this learner until commit/rollback."""
+    """Hold PostgreSQL's transaction-scoped advisory lock for this learner until commit/rollback.
+
+    On SQLite (the single-machine ``make demo`` setup) there is nothing to take: SQLite lets one
+    transaction write at a time, which serialises every learner's writes anyway.
+    """
+    if connection.vendor != "postgresql":
+        return
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, user_id])

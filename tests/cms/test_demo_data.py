@@ -11,14 +11,24 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from accounts.models import Role, User
-from cms.demo import data
+from assessments.models import Choice, Question, Quiz
+from cms.demo import courses, data
 from cms.demo.loader import WAGTAIL_DEFAULT_TITLE, online_date_for
 from cms.models import FeaturedItem, HomePage, StandardPage, StudioIndexPage, StudioPage, TopicItem
 from cms.selectors import featured_items_active
+from learning.models import (
+    CourseAssignment,
+    CoursePage,
+    Enrollment,
+    LedgerEntry,
+    LessonPage,
+    LessonProgress,
+)
 from organisations.models import Organisation, OrganisationKind
 from recordings.models import RecordingChapter
 from studios.models import OnboardingCampaign, Studio, StudioLevel
@@ -47,6 +57,16 @@ def _counts() -> dict[str, int]:
         "sites": Site.objects.count(),
         "topic items": TopicItem.objects.count(),
         "chapters": RecordingChapter.objects.count(),
+        "courses": CoursePage.objects.count(),
+        "lessons": LessonPage.objects.count(),
+        "quizzes": Quiz.objects.count(),
+        "questions": Question.objects.count(),
+        "choices": Choice.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "required courses": CourseAssignment.objects.count(),
+        "enrolments": Enrollment.objects.count(),
+        "lesson progress": LessonProgress.objects.count(),
+        "ledger entries": LedgerEntry.objects.count(),
     }
 
 
@@ -64,8 +84,13 @@ def test_loading_twice_creates_nothing_twice() -> None:
     assert first["studios"] == len(data.STUDIOS) >= 8
     assert first["organisations"] == len(data.ORGANISATIONS)
     assert first["users"] == len(data.people())
-    assert first["images"] == len(data.STUDIOS) + 1
-    assert 4 <= first["featured items"] <= 6
+    assert first["images"] == len(data.STUDIOS) + 1 + len(courses.COURSES)  # studio and course covers
+    assert first["featured items"] == len(data.FEATURED)
+    assert first["courses"] == len(courses.COURSES) >= 4
+    assert first["lessons"] == sum(len(c.lessons) for c in courses.COURSES)
+    assert first["quizzes"] == len(courses.COURSES) and first["documents"] == 2
+    assert first["required courses"] == len(courses.ASSIGNMENTS)
+    assert first["enrolments"] == len(courses.STUDY) and first["ledger entries"] > 0
     _assert_tree_people_and_studios()
 
 
@@ -118,7 +143,7 @@ def test_the_site_renders_in_chinese_and_the_demo_logins_work(client) -> None:  
     assert client.get("/about/").status_code == 200
 
     now = timezone.now()
-    assert len(featured_items_active(at=now)) == 4
+    assert len(featured_items_active(at=now)) == 5
     later = [item.title for item in featured_items_active(at=now + datetime.timedelta(days=8))]
     assert "护理技能工作坊开放报名" in later
 
@@ -204,7 +229,15 @@ def test_demo_recordings_and_topic(client) -> None:  # type: ignore[no-untyped-d
     assert "本场活动暂无录像" in detail and "热变形补偿的现场做法" in detail and "王建军" in detail
 
     topic = TopicPage.objects.get(slug="safety-skills")
-    assert topic.live and topic.is_current() and topic.items.count() == 4
+    safety = next(spec for spec in data.TOPICS if spec.slug == "safety-skills")
+    assert topic.live and topic.is_current() and topic.items.count() == len(safety.items)
     home = client.get("/").content.decode()
     assert "安全生产技能专题" in home and "最新讲座与沙龙" in home and 'href="/talks/"' in home
-    assert "配网带电作业安全规范讲座" in client.get(topic.url).content.decode()
+    topic_html = client.get(topic.url).content.decode()
+    assert "配网带电作业安全规范讲座" in topic_html and "电力线路带电作业安全规范" in topic_html
+    courses_topic = TopicPage.objects.get(slug="craftsman-courses")
+    assert courses_topic.is_current() and "劳模工匠精品课" in home
+    assert "数控车床精密加工入门" in client.get(courses_topic.url).content.decode()
+    # the header leads to the catalogue and to the lectures and salons; the home page to both
+    assert 'href="/courses/"' in home and "学习技能课程" in home and "新课上线：数控车床精密加工入门" in home
+    assert 'href="/learning/"' not in home  # 我的学习 is for people who are logged in
