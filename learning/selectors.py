@@ -151,6 +151,15 @@ class MyLearning:
     points_daily_cap: int = 0
     certificates: list = field(default_factory=list)
 
+    @property
+    def study_minutes_this_year(self) -> int:
+        return int(self.seconds_this_year // 60)
+
+    @property
+    def study_hours_this_year(self) -> Decimal:
+        """Hours to one decimal (a whole-hour figure would show 0 after 29 minutes of study)."""
+        return (Decimal(str(self.seconds_this_year)) / 3600).quantize(Decimal("0.1"))
+
 
 def my_learning(*, user: User, today: dt.date | None = None) -> MyLearning:
     """The person's dashboard: required courses first (earliest due first), then in progress, completed."""

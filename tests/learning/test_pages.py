@@ -110,3 +110,31 @@ def test_my_learning_query_count_does_not_grow_with_courses(client, learner, stu
         services.course_enroll(user=learner, course=course)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/learning/")
+
+
+def test_header_links_to_my_learning_once_logged_in(client, learner, course):  # type: ignore[no-untyped-def]
+    assert 'href="/learning/"' not in client.get(course.url).content.decode()
+    client.force_login(learner)
+    assert 'href="/learning/"' in client.get(course.url).content.decode()
+
+
+def test_my_learning_offers_the_pdf_of_each_valid_certificate(client, learner):  # type: ignore[no-untyped-def]
+    from tests.certificates.factories import CertificateFactory
+
+    valid = CertificateFactory(recipient=learner, title="焊接安全")
+    revoked = CertificateFactory(recipient=learner, title="起重作业", revoked=True, revoked_reason="重复颁发")
+    client.force_login(learner)
+    page = client.get("/learning/").content.decode()
+    assert f'href="/certificates/{valid.code}/download/"' in page and valid.display_code in page
+    assert f"/certificates/{revoked.code}/download/" not in page and "已撤销" in page
+    assert f'href="/certificates/verify/{revoked.code}/"' in page  # the title still opens the verification page
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [(0, "0 分钟"), (29 * 60 + 59, "29 分钟"), (5400, "1.5 小时")])
+def test_my_learning_shows_study_time_in_minutes_then_hours(client, learner, seconds, shown):  # type: ignore[no-untyped-def]
+    from learning.models import DailyStudy
+
+    DailyStudy.objects.create(user=learner, day=timezone.localdate(), seconds=seconds)
+    client.force_login(learner)
+    page = client.get("/learning/").content.decode()
+    assert f'<dd data-testid="study-time">{shown}</dd>' in page
