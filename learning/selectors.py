@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -53,6 +53,19 @@ def _lesson_count() -> Subquery:
     return Coalesce(Subquery(lessons[:1]), Value(0))
 
 
+# The catalogue card's cover ({% image course.cover fill-640x360 %} in includes/course_card.html).
+COVER_RENDITION = "fill-640x360"
+
+
+def _cover_renditions() -> Prefetch:
+    """The cover renditions of a whole page of courses in one query: without it each card looks its
+    rendition up on its own (in the cache, and in the database whenever the cache misses)."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=COVER_RENDITION)
+    return Prefetch("cover__renditions", queryset=renditions, to_attr="prefetched_renditions")
+
+
 def course_list(
     *, trade: str = "", tag: str = "", level: str = "", studio: str = "", q: str = ""
 ) -> QuerySet[CoursePage]:
@@ -60,7 +73,7 @@ def course_list(
     courses = (
         CoursePage.objects.live()
         .select_related("studio", "cover")
-        .prefetch_related("tags", "instructors")
+        .prefetch_related("tags", "instructors", _cover_renditions())
         .annotate(lesson_count=_lesson_count())
         .order_by("-first_published_at", "pk")
     )
