@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 
 from accounts.models import User
@@ -43,8 +43,17 @@ def assignments_for_user(*, user: User) -> QuerySet[CourseAssignment]:
 
 
 def _lesson_count() -> Subquery:
+    """Live child lessons of each course, found by a range of the page tree's ``path`` index (the children of
+    P are P0000…PZZZZ, as treebeard's ``get_children`` does): a ``LIKE 'P%'`` on a column cannot use the
+    index, so each course would scan every page of the site — for every course up to the page shown."""
+    parent = OuterRef("path")
     lessons = (
-        LessonPage.objects.filter(live=True, depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
+        LessonPage.objects.filter(
+            live=True,
+            depth=OuterRef("depth") + 1,
+            path__gt=parent,
+            path__lte=Concat(parent, Value(CoursePage.alphabet[-1] * STEPLEN)),
+        )
         .order_by()
         .values("depth")
         .annotate(n=Count("pk"))
@@ -53,7 +62,7 @@ def _lesson_count() -> Subquery:
     return Coalesce(Subquery(lessons[:1]), Value(0))
 
 
-# The catalogue card's cover ({% image course.cover fill-640x360 %} in includes/course_card.html).
+# The catalogue card's cover ({% srcset_image course.cover fill-640x360 %} in includes/course_card.html).
 COVER_RENDITION = "fill-640x360"
 
 
