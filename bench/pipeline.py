@@ -1,6 +1,9 @@
 """Video pipeline overhead: the whole processing job vs the same ffmpeg commands run bare, same run.
 
-    DATABASE_URL=postgres://… .venv/bin/python bench/pipeline.py [--seconds 120] [--size 1920x1080]
+    DATABASE_URL=postgres://… .venv/bin/python bench/pipeline.py [--seconds 120] [--size 1920x1080] [--rounds 2]
+
+A quick check that it runs: ``--seconds 4 --size 320x240 --rounds 1`` (seconds; the figures of so short a
+source are dominated by fixed costs and say nothing about the goal).
 
 1. generates a source with ffmpeg (testsrc2 + sine, H.264/AAC, 30 fps; 2 minutes of 1080p by default);
 2. baseline: runs ffprobe and the exact ffmpeg commands the pipeline would run (``PipelinePlan.commands()``)
@@ -12,7 +15,7 @@
 4. prints both wall times, the overhead ratio (goal ≤ 1.10×) and the realtime factor
    (seconds of video per second of processing), and writes them to bench/results/pipeline.json.
 
-It creates a throw-away PostgreSQL database (``<NAME>_bench_pipeline``) and a temporary MEDIA_ROOT, and
+It creates a throw-away PostgreSQL database (``<TEST_DB_NAME or NAME>_bench_pipeline``) and a temporary MEDIA_ROOT, and
 removes both at the end.
 """
 
@@ -101,7 +104,8 @@ def main() -> None:
     settings.MEDIA_ROOT = settings_media
     from django.db import connection
 
-    test_name = f"{connection.settings_dict['NAME']}_bench_pipeline"
+    # TEST_DB_NAME (one per checkout) keeps parallel runs on a shared server apart
+    test_name = f"{os.environ.get('TEST_DB_NAME') or connection.settings_dict['NAME']}_bench_pipeline"
     connection.settings_dict.setdefault("TEST", {})["NAME"] = test_name
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:

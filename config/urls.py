@@ -19,6 +19,7 @@ urlpatterns = [
     path("learning/", include("learning.urls")),
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("certificates.urls")),
+    path("reports/", include("reporting.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -14,6 +14,15 @@ def upload_max_bytes() -> int:
     return int(getattr(settings, "MEDIA_UPLOAD_MAX_BYTES", 4 * GIB))
 
 
+def upload_chunk_bytes() -> int:
+    """Bytes per PATCH the upload page sends (``MEDIA_UPLOAD_CHUNK_BYTES``, 16 MiB by default).
+
+    Small enough to pass proxies with a body limit (nginx ``client_max_body_size``) and to lose little
+    on a weak mobile network; a dropped chunk is resent from the server's offset.
+    """
+    return max(64 * 1024, int(getattr(settings, "MEDIA_UPLOAD_CHUNK_BYTES", 16 * 1024**2)))
+
+
 def upload_tmp_dir() -> Path:
     """Where tus chunks are appended until an upload is complete (local to the web server)."""
     default = Path(settings.MEDIA_ROOT) / "uploads" / "tmp"

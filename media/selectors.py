@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 
 from organisations.selectors import scope_for_user, user_sees_everything
 
@@ -107,8 +109,19 @@ def video_playback(*, video: Video) -> Playback | None:
         poster=_url(video.poster),
         thumbnails=_url(video.thumbnails_vtt),
         duration=video.duration,
-        subtitles=[
-            {"language": s.language, "label": s.label, "url": _url(s.vtt)}
-            for s in video_subtitles(video=video)
-        ],
+        subtitles=_subtitle_tracks(list(video_subtitles(video=video))),
     )
+
+
+def _subtitle_tracks(subtitles: list[Subtitle]) -> list[dict[str, Any]]:
+    """Tracks for the player; the one in the page's language (else the first) is shown by default."""
+    language = (get_language() or settings.LANGUAGE_CODE).lower()
+    default = next(
+        (s for s in subtitles if s.language.lower() == language),
+        next((s for s in subtitles if s.language.lower().split("-")[0] == language.split("-")[0]), None),
+    )
+    default = default or (subtitles[0] if subtitles else None)
+    return [
+        {"language": s.language, "label": s.label, "url": _url(s.vtt), "default": s is default}
+        for s in subtitles
+    ]

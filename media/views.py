@@ -28,7 +28,6 @@ from .selectors import (
     videos_for_user,
 )
 
-UPLOAD_CHUNK_BYTES = 16 * 1024 * 1024  # one PATCH per 16 MB: fits behind proxies with body limits
 PAGE_SIZE = 20
 
 
@@ -67,7 +66,7 @@ def upload_context(request: HttpRequest) -> dict[str, object]:
     return {
         "endpoint": reverse("v1:media-upload-create"),
         "max_bytes": conf.upload_max_bytes(),
-        "chunk_bytes": UPLOAD_CHUNK_BYTES,
+        "chunk_bytes": conf.upload_chunk_bytes(),
         "detail_url_template": reverse(
             "media:detail", kwargs={"uid": "00000000-0000-0000-0000-000000000000"}
         ),

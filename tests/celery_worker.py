@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
+import kombu.pools
 import pytest
 
 T = TypeVar("T")
@@ -93,10 +94,10 @@ def _point_app_at(app: Any, broker_url: str, *, environ_value: str | None) -> No
     else:
         os.environ["CELERY_BROKER_URL"] = environ_value
     app.conf.broker_url = broker_url
-    producer_pool = app.amqp._producer_pool
-    if producer_pool is not None:
-        producer_pool.force_close_all()
-        app.amqp._producer_pool = None
+    # kombu keeps producer pools in a global registry keyed by connection: closing them without clearing it
+    # would hand the closed pool back when the address is used again ("Acquire on closed pool").
+    kombu.pools.reset()
+    app.amqp._producer_pool = None
     if app._pool is not None:
         app._pool.force_close_all()
         app._pool = None
@@ -140,6 +141,25 @@ class CeleryWorker:
         if match.group("value") is None:
             pytest.fail(f"Celery task {task_id} failed: {match.group(0)}\n{self.log_tail()}", pytrace=False)
         return match.group("value").strip()
+
+    def wait_idle(self, timeout: float = 60.0) -> None:
+        """Wait until nothing is queued for, reserved by or running in the worker (at most ``timeout``),
+        so that a test's teardown never truncates tables under a task that is still at work."""
+        import redis
+
+        client = redis.Redis.from_url(self.broker_url, socket_connect_timeout=5, socket_timeout=5)
+        inspector = self.app.control.inspect(timeout=1.0, limit=1)
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline and self.process.poll() is None:
+                queued = sum(client.llen(queue) for queue in QUEUES.split(","))
+                replies = {**(inspector.active() or {}), **{f"r:{k}": v for k, v in (inspector.reserved() or {}).items()}}
+                busy = [task for name, tasks in replies.items() if self.node_prefix in name for task in tasks]
+                if not queued and not busy:
+                    return
+                time.sleep(0.3)
+        finally:
+            client.close()
 
     # ------------------------------------------------------------------ mail
     def sent_mail(self, *, to: str | None = None) -> list[EmailMessage]:
@@ -245,6 +265,9 @@ def celery_worker_process(
                     pytrace=False,
                 )
             time.sleep(0.5)
+        # Only tests that ask for `celery_worker` publish to the worker: a test that merely enqueues (an upload
+        # that completes, a page save) must not leave the worker busy on its rows while the next flush truncates.
+        _point_app_at(celery_app, original_broker[0], environ_value=original_broker[1])
         yield worker
     finally:
         _stop(process)
@@ -252,8 +275,19 @@ def celery_worker_process(
 
 
 @pytest.fixture
-def celery_worker(celery_worker_process: CeleryWorker, transactional_db: None) -> CeleryWorker:
-    """The session's worker, for a test whose data is committed (so the worker process can read it)."""
+def celery_worker(celery_worker_process: CeleryWorker, transactional_db: None) -> Iterator[CeleryWorker]:
+    """The session's worker, for a test whose data is committed (so the worker process can read it).
+
+    For the test's duration this process publishes to the worker's broker; afterwards to the one it had.
+    """
+    from config import celery_app
+
     if celery_worker_process.process.poll() is not None:
         pytest.fail(f"the Celery worker has exited:\n{celery_worker_process.log_tail()}", pytrace=False)
-    return celery_worker_process
+    original_broker = (celery_app.conf.broker_url, os.environ.get("CELERY_BROKER_URL"))
+    _point_app_at(celery_app, celery_worker_process.broker_url, environ_value=celery_worker_process.broker_url)
+    try:
+        yield celery_worker_process
+        celery_worker_process.wait_idle()
+    finally:
+        _point_app_at(celery_app, original_broker[0], environ_value=original_broker[1])

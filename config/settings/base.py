@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "learning",
     "mentorship",
     "recordings",
+    "reporting",
     # presentation
     "cms",
     # wagtail
@@ -169,6 +170,7 @@ STATICFILES_DIRS = [
     ("vendor/hls", BASE_DIR / "node_modules" / "hls.js" / "dist"),
     ("vendor/tus", BASE_DIR / "node_modules" / "tus-js-client" / "dist"),
     ("vendor/pdfjs", BASE_DIR / "node_modules" / "pdfjs-dist" / "build"),
+    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
@@ -195,6 +197,7 @@ if AWS_STORAGE_BUCKET_NAME:
 FILE_UPLOAD_PERMISSIONS = 0o644
 # video pipeline (media app; other knobs and their defaults in media/conf.py)
 MEDIA_UPLOAD_MAX_BYTES = env.int("MEDIA_UPLOAD_MAX_BYTES", default=4 * 1024**3)
+MEDIA_UPLOAD_CHUNK_BYTES = env.int("MEDIA_UPLOAD_CHUNK_BYTES", default=16 * 1024**2)
 MEDIA_X264_PRESET = env.str("MEDIA_X264_PRESET", default="veryfast")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -142,12 +142,15 @@ def probe_video(path: Path) -> ProbeResult:
     codec = (video.get("codec_name") or "").lower()
     decoders = _decoders(conf.ffmpeg_binary())
     if not codec or codec in {"none", "unknown"} or codec not in decoders:
+        # a codec ffmpeg does not know has no name: the container's tag (an AVI FourCC) says what it is
+        tag = str(video.get("codec_tag_string") or "").strip()
         raise VideoRejected(
             _(
                 "不支持的视频编码（%(codec)s）。"
                 "请用手机或电脑自带的录像功能导出为 MP4（H.264/H.265）后重新上传。"
             )
-            % {"codec": codec or "?"}
+            % {"codec": codec if codec not in {"", "none", "unknown"} else (tag or "?")},
+            detail=json.dumps(video, ensure_ascii=False)[:4096],
         )
     duration = _float(fmt.get("duration")) or _float(video.get("duration")) or 0.0
     if duration <= 0:

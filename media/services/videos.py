@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from config.errors import ApplicationError
 
 from ..models import Subtitle, Video, VideoEvent, VideoStatus
+from ..signals import video_subtitles_changed
 from .upload import video_enqueue
 
 if TYPE_CHECKING:
@@ -145,11 +146,21 @@ def subtitle_set(
     subtitle.text = plain
     subtitle.vtt.save(f"{language}.vtt", ContentFile(vtt.encode("utf-8")), save=False)
     subtitle.save()
+    _subtitles_changed(video)
     return subtitle
+
+
+def _subtitles_changed(video: Video) -> None:
+    video_id = video.pk
+    transaction.on_commit(
+        lambda: video_subtitles_changed.send(sender=Video, video=Video.objects.get(pk=video_id)), robust=True
+    )
 
 
 @transaction.atomic
 def subtitle_delete(*, subtitle: Subtitle) -> None:
     if subtitle.vtt:
         subtitle.vtt.delete(save=False)
+    video = subtitle.video
     subtitle.delete()
+    _subtitles_changed(video)

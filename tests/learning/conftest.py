@@ -1,9 +1,22 @@
+import datetime as dt
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from rest_framework.test import APIClient
 
 from learning import services
 from tests.accounts.factories import UserFactory
 from tests.learning.factories import course_create, lesson_create, studio_page_for
+
+
+@pytest.fixture(autouse=True)
+def midday_clock() -> Iterator[None]:
+    """Study time is booked per calendar day (Asia/Shanghai): tests that send heartbeats stamped minutes in the
+    past must not straddle midnight, so their clock starts at midday (and keeps ticking)."""
+    with time_machine.travel(dt.datetime(2026, 6, 15, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=True):
+        yield
 
 
 @pytest.fixture

@@ -34,12 +34,32 @@ def sha256(path: Path) -> str:
 
 
 def _clip(
-    path: Path, *, size: str, seconds: int, rate: int = 10, audio: bool = True, faststart: bool = False
+    path: Path,
+    *,
+    size: str,
+    seconds: int,
+    rate: int = 10,
+    audio: bool = True,
+    faststart: bool = False,
+    pattern: str = "testsrc",
+    crf: int = 23,
 ) -> Path:
-    args = ["-f", "lavfi", "-i", f"testsrc=size={size}:rate={rate}:duration={seconds}"]
+    """testsrc (or ``pattern``, e.g. the harder-to-compress testsrc2) + a sine tone, H.264/AAC."""
+    args = ["-f", "lavfi", "-i", f"{pattern}=size={size}:rate={rate}:duration={seconds}"]
     if audio:
         args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]
-    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", str(rate)]
+    args += [
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-crf",
+        str(crf),
+        "-pix_fmt",
+        "yuv420p",
+        "-g",
+        str(rate),
+    ]
     if audio:
         args += ["-c:a", "aac", "-b:a", "64k", "-shortest"]
     if faststart:
@@ -64,6 +84,7 @@ class Samples:
     text: Path  # a text file named .mp4
     audio_only: Path  # sound, no picture
     image: Path  # a PNG named .mp4
+    unknown_codec: Path  # an AVI whose video track has a FourCC no decoder knows (a proprietary camera codec)
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +98,11 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
     ffmpeg("-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1", str(png))
     image = root / "photo.mp4"
     shutil.copy(png, image)
+    unknown_codec = root / "camera.avi"
+    ffmpeg(
+        *("-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:duration=1"),
+        *("-c:v", "mpeg4", "-strict", "-2", "-tag:v", "ZZZZ", str(unknown_codec)),
+    )
     text = root / "notes.mp4"
     text.write_text("这不是视频，只是一段文字。\n" * 50, encoding="utf-8")
     return Samples(
@@ -88,6 +114,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
         text=text,
         audio_only=audio_only,
         image=image,
+        unknown_codec=unknown_codec,
     )
 
 
@@ -98,6 +125,17 @@ def media_root(settings, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def
     root.mkdir()
     settings.MEDIA_ROOT = root
     return root
+
+
+def browser_login(page, client, user, live_server) -> None:  # type: ignore[no-untyped-def]
+    """Sign ``user`` in for ``page`` (a context of the shared ``chromium_browser``) with a session cookie."""
+    from django.conf import settings
+
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
 
 
 def upload_file(*, owner, path: Path, title: str = "", parts: int = 1) -> Video:  # type: ignore[no-untyped-def]

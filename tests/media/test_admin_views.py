@@ -110,3 +110,13 @@ def test_admin_menu_and_upload_page_with_progress_bar(client, people):
     refused = worker.get(reverse("media_admin:upload"))  # Wagtail: a message and back to the dashboard
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
     assert reverse("media_admin:index") not in worker.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_media_pages_in_english(client, people, videos, settings):
+    client.force_login(people["master_a"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    upload = client.get(reverse("media:upload")).content.decode()
+    assert "Upload video" in upload and "Start upload" in upload
+    assert "Uploaded {percent}% ({loaded} / {total})" in upload  # the uploader's strings, for the JS
+    status = client.get(reverse("media:status", args=[videos["failed"].uid])).content.decode()
+    assert "Retry" in status and "重试" not in status

@@ -15,7 +15,7 @@ from media.models import Video, VideoStage, VideoStatus
 from media.services import processing
 from media.signals import video_ready
 
-from .conftest import FFMPEG, sha256, upload_file
+from .conftest import FFMPEG, _clip, sha256, upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +99,24 @@ def test_hd_source_becomes_an_hls_ladder_without_upscaling(
     assert statuses == ["uploading", "uploaded", "probing", "processing", "ready"]
 
 
+def test_full_hd_source_gets_the_1080p_rung_too(media_root, people, tmp_path):
+    source = _clip(tmp_path / "fullhd.mp4", size="1920x1080", seconds=1)
+    video = upload_file(owner=people["master_a"], path=source)
+    assert _process(video) == "ready"
+    video.refresh_from_db()
+    renditions = list(video.renditions.order_by("height"))
+    assert [(r.name, r.width, r.height) for r in renditions] == [
+        ("240p-low", 426, 240),
+        ("360p", 640, 360),
+        ("720p", 1280, 720),
+        ("1080p", 1920, 1080),
+    ]
+    assert renditions[-1].codecs.startswith("avc1.64")  # High profile for the 1080p rung
+    master = _local(video.hls_master.name).read_text()
+    assert "RESOLUTION=1920x1080" in master and master.count("#EXT-X-STREAM-INF") == 4
+    assert_hls_decodes(_local(video.hls_master.name))
+
+
 def test_small_silent_source_gets_one_rung_and_no_audio(media_root, people, samples):
     video = upload_file(owner=people["master_a"], path=samples.silent)
     assert _process(video) == "ready"
@@ -139,6 +157,7 @@ def test_regenerating_replaces_the_outputs_and_removes_the_old_ones(
         ("truncated", "无法识别该文件"),
         ("audio_only", "只有声音"),
         ("image", "时长为零"),
+        ("unknown_codec", "不支持的视频编码（ZZZZ）"),
         ("truncated_faststart", "文件不完整"),
     ],
 )
@@ -157,7 +176,7 @@ def test_bad_sources_fail_with_a_chinese_reason_and_keep_the_original(
     assert video.lease_owner == "" and video.renditions.count() == 0 and not video.hls_master
     assert sha256(_local(video.original.name)) == sha256(path)  # kept, byte for byte
     assert video.events.filter(to_status=VideoStatus.FAILED, reason=video.error_reason).exists()
-    if sample in ("truncated", "truncated_faststart"):
+    if sample in ("truncated", "truncated_faststart", "unknown_codec"):
         assert video.stderr_tail  # what ffprobe/ffmpeg said, for staff
 
 

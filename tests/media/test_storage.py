@@ -88,3 +88,44 @@ def test_pipeline_runs_against_a_storage_without_local_paths(remote_storage, peo
     assert sha256(tmp_path / "out" / "fallback.mp4") and (tmp_path / "out" / "sprite.jpg").stat().st_size
     storage_delete_tree(f"videos/{video.uid}")
     assert not default_storage.exists(video.hls_master.name)
+
+
+def _storage_in_a_fresh_process(**env: str) -> dict[str, str]:
+    """Settings are read from the environment at start: ask a new process what its default storage is."""
+    import json
+    import os
+    import sys
+
+    script = (
+        "import django, json; django.setup();"
+        "from django.core.files.storage import storages; s = storages['default'];"
+        "print(json.dumps({'backend': type(s).__module__ + '.' + type(s).__name__,"
+        " 'url': s.url('videos/u/renditions/r/master.m3u8')}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", **env},
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_s3_compatible_storage_is_chosen_by_environment_variables():
+    assert _storage_in_a_fresh_process(AWS_STORAGE_BUCKET_NAME="")["backend"].endswith("FileSystemStorage")
+    bucket = {
+        "AWS_STORAGE_BUCKET_NAME": "jianglian-media",
+        "AWS_S3_ENDPOINT_URL": "https://minio.example.cn:9000",
+        "AWS_S3_REGION_NAME": "cn-central-1",
+        "AWS_ACCESS_KEY_ID": "test-key",
+        "AWS_SECRET_ACCESS_KEY": "test-secret",
+    }
+    signed = _storage_in_a_fresh_process(**bucket)
+    assert signed["backend"] == "storages.backends.s3.S3Storage"
+    assert signed["url"].startswith("https://minio.example.cn:9000/jianglian-media/videos/u/renditions/r/")
+    assert "Signature=" in signed["url"]  # the default: signed URLs (see README for HLS)
+    public = _storage_in_a_fresh_process(**bucket, AWS_QUERYSTRING_AUTH="false")
+    assert public["url"] == "https://minio.example.cn:9000/jianglian-media/videos/u/renditions/r/master.m3u8"

@@ -95,3 +95,29 @@ def test_actions_only_from_the_right_status(people):
         services.video_regenerate(video=failed, actor=people["master_a"])
     with pytest.raises(ApplicationError, match="标题不能为空"):
         services.video_update(video=ready, title="  ")
+
+
+def test_subtitle_changes_are_signalled_after_commit_for_reindexing(
+    media_root, people, django_capture_on_commit_callbacks
+):
+    from media.signals import video_subtitles_changed
+
+    video = VideoFactory(owner=people["master_a"], title="对刀")
+    seen: list[str] = []
+
+    def reindex(sender, video, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(video_search_text(video=video))  # what a feature would put into its search document
+
+    video_subtitles_changed.connect(reindex, weak=False, dispatch_uid="t-subtitles")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.subtitle_set(
+                video=video, language="zh-Hans", label="中文", content=SRT, filename="a.srt"
+            )
+            assert seen == []  # not before the subtitles are committed
+        assert seen == ["对刀\n大家好，今天讲数控车床对刀。\n先把刀架移到安全位置。"]
+        with django_capture_on_commit_callbacks(execute=True):
+            services.subtitle_delete(subtitle=video.subtitles.get())
+        assert seen[-1] == "对刀"
+    finally:
+        video_subtitles_changed.disconnect(dispatch_uid="t-subtitles")

@@ -42,6 +42,7 @@
     var maxBytes = parseInt(form.dataset.maxBytes, 10);
     var upload = null;
     var videoId = null;
+    var resuming = false;
 
     function showError(message) {
       errorBox.textContent = message;
@@ -77,9 +78,16 @@
         removeFingerprintOnSuccess: true,
         metadata: { filename: file.name, filetype: file.type || "", title: titleInput.value.trim() },
         headers: { "X-CSRFToken": form.dataset.csrf },
-        onAfterResponse: function (_req, res) {
+        onAfterResponse: function (req, res) {
           var id = res.getHeader("X-Video-Id");
           if (id) { videoId = id; }
+          if (resuming && req.getMethod() === "HEAD") {  // where the server is: continue from there
+            resuming = false;
+            var offset = parseInt(res.getHeader("Upload-Offset"), 10) || 0;
+            var percent = file.size ? Math.floor((offset / file.size) * 100) : 0;
+            bar.value = percent;
+            text.textContent = format(strings.resuming, { percent: percent });
+          }
         },
         onProgress: progress,
         onError: function (error) {
@@ -101,7 +109,7 @@
       upload.findPreviousUploads().then(function (previous) {
         if (previous.length) {
           upload.resumeFromPreviousUpload(previous[0]);
-          text.textContent = format(strings.resuming, { percent: 0 });
+          resuming = true;  // the percent is shown once the server has told its offset (HEAD)
         }
         upload.start();
       });
