@@ -65,23 +65,11 @@ def lesson_create(*, course: CoursePage, kind: str = LessonKind.VIDEO, video: Vi
     return lesson
 
 
-def _clock_start() -> dt.datetime:
-    """An hour ago; but when that is yesterday in local time (the first hour after midnight in 郑州), a
-    moment that keeps the test's heartbeats (at most ~15 minutes of them) on one local day and in the past:
-    the daily study time and the daily points cap are per local day."""
-    now = timezone.now()
-    start = now - dt.timedelta(hours=1)
-    if timezone.localdate(start) == timezone.localdate(now):
-        return start
-    midnight = timezone.make_aware(dt.datetime.combine(timezone.localdate(now), dt.time.min))
-    return midnight if now - midnight >= dt.timedelta(minutes=15) else midnight - dt.timedelta(minutes=30)
-
-
 class Clock:
     """Client timestamps for heartbeats: a fixed origin a little in the past, advanced by the tests."""
 
     def __init__(self, start: dt.datetime | None = None) -> None:
-        self.now = start or _clock_start()
+        self.now = start or timezone.now() - dt.timedelta(hours=1)
 
     def tick(self, seconds: float) -> dt.datetime:
         self.now = self.now + dt.timedelta(seconds=seconds)
