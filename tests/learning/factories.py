@@ -89,13 +89,3 @@ def beat(*, lesson: LessonPage, at: dt.datetime, intervals: list[list[float]], p
         "visibility": visibility,
         "device": device,
     }
-
-
-def studied_seconds(user) -> float:  # type: ignore[no-untyped-def]
-    """The person's credited study time over all days: study time goes to the heartbeats' day and the
-    completion points to today's row, two rows when the tests' clock (an hour ago) is still yesterday."""
-    from django.db.models import Sum
-
-    from learning.models import DailyStudy
-
-    return DailyStudy.objects.filter(user=user).aggregate(seconds=Sum("seconds"))["seconds"] or 0.0

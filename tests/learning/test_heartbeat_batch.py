@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from learning.models import DailyStudy, LedgerEntry, LessonKind, LessonProgress, PlaybackHeartbeat
-from tests.learning.factories import Clock, beat, lesson_create, studied_seconds
+from tests.learning.factories import Clock, beat, lesson_create
 
 URL = "/api/v1/learning/heartbeats/"
 BATCH = "/api/v1/learning/heartbeats/batch/"
@@ -32,7 +32,7 @@ def test_offline_queue_is_reconciled_in_client_order(api, enrolled, video_lesson
     lesson = response.json()["lessons"][0]
     assert lesson["completed"] is True and lesson["played_seconds"] == pytest.approx(100.0)
     assert lesson["position"] == pytest.approx(100.0)  # the last one by client time, not by arrival
-    assert studied_seconds(enrolled.user) == pytest.approx(100.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(100.0)
     # flushing the same queue again (the reply was lost) changes nothing
     again = api.post(BATCH, {"heartbeats": queue}, format="json").json()["lessons"][0]
     assert again["duplicates"] == 10 and PlaybackHeartbeat.objects.count() == 10
@@ -44,7 +44,7 @@ def test_offline_batch_is_still_capped(api, enrolled, video_lesson):  # type: ig
     queue = [beat(lesson=video_lesson, at=clock.tick(1), intervals=[[i * 20, i * 20 + 20]]) for i in range(5)]
     lesson = api.post(BATCH, {"heartbeats": queue}, format="json").json()["lessons"][0]
     assert lesson["completed"] is False
-    assert studied_seconds(enrolled.user) == pytest.approx(20.0 + 4 * 1.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(20.0 + 4 * 1.0)
     assert lesson["played_seconds"] == pytest.approx(20.0 + 4 * 2.0)
 
 
@@ -56,7 +56,7 @@ def test_offline_batch_overlapping_online_play_on_another_device_earns_once(api,
         api.post(URL, beat(lesson=other, at=at, intervals=[[i * 10, i * 10 + 10]], device="pc"), format="json")
     queue = [beat(lesson=video_lesson, at=at, intervals=[[i * 10, i * 10 + 10]]) for i, at in enumerate(times)]
     api.post(BATCH, {"heartbeats": queue}, format="json")  # the phone comes back online
-    assert studied_seconds(enrolled.user) == pytest.approx(60.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(60.0)
 
 
 def test_offline_batch_of_an_earlier_session_still_earns(api, enrolled, video_lesson, course):  # type: ignore[no-untyped-def]
@@ -67,7 +67,7 @@ def test_offline_batch_of_an_earlier_session_still_earns(api, enrolled, video_le
     for i in range(3):  # later, online on the PC
         api.post(URL, beat(lesson=other, at=clock.tick(10), intervals=[[i * 10, i * 10 + 10]], device="pc"), format="json")
     api.post(BATCH, {"heartbeats": offline}, format="json")
-    assert studied_seconds(enrolled.user) == pytest.approx(60.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(60.0)
 
 
 BAD = [

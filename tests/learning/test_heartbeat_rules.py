@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from learning.models import DailyStudy, HeartbeatOutcome, LessonProgress, PlaybackHeartbeat
-from tests.learning.factories import Clock, beat, studied_seconds
+from tests.learning.factories import Clock, beat
 
 URL = "/api/v1/learning/heartbeats/"
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_playing_90_percent_completes_and_not_before(api, enrolled, video_lesson
     assert data["completed"] is True
     progress = LessonProgress.objects.get(lesson=video_lesson)
     assert progress.played_ranges == [[0.0, 90.0]]
-    assert studied_seconds(progress.user) == pytest.approx(90.0)
+    assert DailyStudy.objects.get(user=progress.user).seconds == pytest.approx(90.0)
 
 
 def test_seeking_to_the_end_does_not_complete(api, enrolled, video_lesson):  # type: ignore[no-untyped-def]
@@ -53,7 +53,7 @@ def test_rewatching_the_same_part_does_not_add_coverage(api, enrolled, video_les
         data = send(api, beat(lesson=video_lesson, at=clock.tick(10), intervals=[[0, 10]]))
     assert data["played_seconds"] == pytest.approx(10.0) and data["completed"] is False
     # the study time itself is real: 12 × 10 s of wall clock
-    assert studied_seconds(enrolled.user) == pytest.approx(120.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(120.0)
 
 
 def test_a_forged_interval_is_capped_by_wall_clock_and_2x(api, enrolled, video_lesson):  # type: ignore[no-untyped-def]
@@ -92,7 +92,7 @@ def test_2x_speed_completes_in_half_the_time_with_half_the_study_time(api, enrol
     clock = Clock()
     data = play(api, video_lesson, clock, step=20, count=5, rate=2.0)
     assert data["completed"] is True
-    assert studied_seconds(enrolled.user) == pytest.approx(50.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(50.0)
 
 
 def test_hidden_tab_earns_nothing_but_keeps_the_position(api, enrolled, video_lesson):  # type: ignore[no-untyped-def]
@@ -114,7 +114,7 @@ def test_two_devices_at_once_earn_once(api, enrolled, video_lesson, course):  # 
         at = clock.tick(10)
         send(api, beat(lesson=video_lesson, at=at, intervals=[[i * 10, i * 10 + 10]], device="phone"))
         send(api, beat(lesson=other, at=at, intervals=[[i * 10, i * 10 + 10]], device="pc"))
-    assert studied_seconds(enrolled.user) == pytest.approx(60.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(60.0)
     outcomes = PlaybackHeartbeat.objects.filter(lesson=other).values_list("outcome", flat=True)
     assert set(outcomes) == {HeartbeatOutcome.NO_WALL_TIME}
 
@@ -126,7 +126,7 @@ def test_duplicate_heartbeat_counts_once(api, enrolled, video_lesson):  # type: 
     assert first["played_seconds"] == again["played_seconds"] == pytest.approx(10.0)
     assert again["duplicates"] == 1 and again["accepted"] == 0
     assert PlaybackHeartbeat.objects.count() == 1
-    assert studied_seconds(enrolled.user) == pytest.approx(10.0)
+    assert DailyStudy.objects.get(user=enrolled.user).seconds == pytest.approx(10.0)
 
 
 def test_position_follows_the_latest_client_time(api, enrolled, video_lesson):  # type: ignore[no-untyped-def]
