@@ -73,9 +73,11 @@ def ready_video(celery_worker, org_tree, lesson_clip) -> Iterator[Video]:  # typ
 
 
 @pytest.fixture
-def certificate_files() -> Iterator[None]:
-    """The certificate PDFs land in the MEDIA_ROOT the worker shares: remove them afterwards."""
+def certificate_files(celery_worker) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The certificate PDFs land in the MEDIA_ROOT the worker shares: remove them afterwards (once the
+    worker's own rendering of the PDF is over)."""
     yield
+    celery_worker.wait_idle()
     for certificate in Certificate.objects.exclude(pdf=""):
         certificate.pdf.delete(save=False)
 
