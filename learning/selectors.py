@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 
 from accounts.models import User
@@ -43,14 +43,36 @@ def assignments_for_user(*, user: User) -> QuerySet[CourseAssignment]:
 
 
 def _lesson_count() -> Subquery:
+    """Live child lessons of each course, found by a range of the page tree's ``path`` index (the children of
+    P are P0000…PZZZZ, as treebeard's ``get_children`` does): a ``LIKE 'P%'`` on a column cannot use the
+    index, so each course would scan every page of the site — for every course up to the page shown."""
+    parent = OuterRef("path")
     lessons = (
-        LessonPage.objects.filter(live=True, depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
+        LessonPage.objects.filter(
+            live=True,
+            depth=OuterRef("depth") + 1,
+            path__gt=parent,
+            path__lte=Concat(parent, Value(CoursePage.alphabet[-1] * STEPLEN)),
+        )
         .order_by()
         .values("depth")
         .annotate(n=Count("pk"))
         .values("n")
     )
     return Coalesce(Subquery(lessons[:1]), Value(0))
+
+
+# The catalogue card's cover ({% srcset_image course.cover fill-640x360 %} in includes/course_card.html).
+COVER_RENDITION = "fill-640x360"
+
+
+def _cover_renditions() -> Prefetch:
+    """The cover renditions of a whole page of courses in one query: without it each card looks its
+    rendition up on its own (in the cache, and in the database whenever the cache misses)."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=COVER_RENDITION)
+    return Prefetch("cover__renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 def course_list(
@@ -60,7 +82,7 @@ def course_list(
     courses = (
         CoursePage.objects.live()
         .select_related("studio", "cover")
-        .prefetch_related("tags", "instructors")
+        .prefetch_related("tags", "instructors", _cover_renditions())
         .annotate(lesson_count=_lesson_count())
         .order_by("-first_published_at", "pk")
     )
@@ -150,6 +172,15 @@ class MyLearning:
     points_today: int = 0
     points_daily_cap: int = 0
     certificates: list = field(default_factory=list)
+
+    @property
+    def study_minutes_this_year(self) -> int:
+        return int(self.seconds_this_year // 60)
+
+    @property
+    def study_hours_this_year(self) -> Decimal:
+        """Hours to one decimal (a whole-hour figure would show 0 after 29 minutes of study)."""
+        return (Decimal(str(self.seconds_this_year)) / 3600).quantize(Decimal("0.1"))
 
 
 def my_learning(*, user: User, today: dt.date | None = None) -> MyLearning:

@@ -237,6 +237,7 @@ def celery_worker_process(
     command = [
         str(celery), "-A", "config", "worker", "-l", "info", "-Q", QUEUES,
         "--pool=prefork", "--concurrency=2", "-n", f"{node_prefix}%h",
+        "--include", "tests.worker_hooks",  # content types re-read after each test's flush
     ]
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(

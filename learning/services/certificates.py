@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -22,5 +23,5 @@ def course_certificate_issue(*, enrollment_id: int):  # type: ignore[no-untyped-
         issuer = course.studio.name if course.studio_id else _("匠联学堂")
     return certificate_issue(
         recipient=enrollment.user, title=course.title, hours=course.credit_hours, issuer=issuer,
-        source=course, issued_on=enrollment.completed_at.date(),
+        source=course, issued_on=timezone.localdate(enrollment.completed_at),  # the day in 郑州, not in UTC
     )

@@ -3,6 +3,7 @@ commit, so the learner's first download finds it ready."""
 
 from decimal import Decimal
 
+import pytest
 from django.core.files.storage import default_storage
 
 from certificates.models import Certificate
@@ -12,7 +13,10 @@ from tests.assessments.factories import QuizFactory
 from tests.celery_worker import CeleryWorker, wait_until
 
 
-def test_issue_renders_the_pdf_in_the_worker(celery_worker: CeleryWorker) -> None:
+@pytest.mark.parametrize("round_", [1, 2, 3])
+def test_issue_renders_the_pdf_in_the_worker(celery_worker: CeleryWorker, round_: int) -> None:
+    """Three rounds: with two pool processes, one of them renders again after the flush at the end of a
+    previous test, which renumbers the content types (tests/worker_hooks.py)."""
     learner = UserFactory(real_name="赵师傅")
     certificate = certificate_issue(
         recipient=learner, title="电工安全操作", hours=Decimal("8"), issuer="郑州市总工会", source=QuizFactory()

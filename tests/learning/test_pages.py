@@ -1,5 +1,5 @@
-"""Catalogue, course, lesson and “我的学习” pages: rendering, permissions and query counts that do not
-grow with the number of courses or lessons."""
+"""Catalogue, course, lesson and “我的学习” pages: rendering, permissions, and a query count of 我的学习
+that does not grow with the number of courses (catalogue and course page: test_page_queries.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 from django.utils import timezone
 
 from learning import services
-from learning.models import LessonKind
-from tests.learning.factories import course_create, course_index_create, lesson_create
+from tests.learning.factories import course_create, course_index_create
 
 pytestmark = pytest.mark.django_db
 
@@ -26,24 +25,6 @@ def _catalogue(client, course_index, query: str = ""):  # type: ignore[no-untype
     return response
 
 
-def _fill(studio_page, n: int, lessons: int = 3) -> None:  # type: ignore[no-untyped-def]
-    for i in range(n):
-        course = course_create(studio_page=studio_page, tags=["安全", f"t{i}"], trade="焊工" if i % 2 else "电工")
-        for _ in range(lessons):
-            lesson_create(course=course, kind=LessonKind.TEXT)
-
-
-def test_catalogue_query_count_does_not_grow_with_courses(client, learner, course_index, studio_page, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
-    client.force_login(learner)
-    _fill(studio_page, 2)
-    with django_assert_max_num_queries(22) as small:
-        _catalogue(client, course_index)
-    _fill(studio_page, 10, lessons=5)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        response = _catalogue(client, course_index)
-    assert response.content.decode().count('data-testid="course-card"') == 12
-
-
 def test_catalogue_filters(client, course_index, studio_page):  # type: ignore[no-untyped-def]
     welding = course_create(studio_page=studio_page, title="氩弧焊", trade="焊工", level="advanced", tags=["焊接"])
     course_create(studio_page=studio_page, title="低压电工", trade="电工", level="beginner", tags=["电气"])
@@ -57,20 +38,6 @@ def test_catalogue_filters(client, course_index, studio_page):  # type: ignore[n
     assert "氩弧焊" in page and "低压电工" in page
     page = _catalogue(client, course_index, "?studio=nope").content.decode()
     assert "没有符合条件的课程" in page
-
-
-def test_course_page_query_count_does_not_grow_with_lessons(client, learner, course, django_assert_max_num_queries):  # type: ignore[no-untyped-def]
-    client.force_login(learner)
-    services.course_enroll(user=learner, course=course)
-    for _ in range(2):
-        lesson_create(course=course, kind=LessonKind.TEXT)
-    with django_assert_max_num_queries(30) as small:
-        assert client.get(course.url).status_code == 200
-    for _ in range(12):
-        lesson_create(course=course, kind=LessonKind.TEXT)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        response = client.get(course.url)
-    assert response.content.decode().count('class="lesson-item') == 14
 
 
 def test_lesson_page_requires_enrolment_to_play(client, learner, course, video_lesson):  # type: ignore[no-untyped-def]
@@ -110,3 +77,31 @@ def test_my_learning_query_count_does_not_grow_with_courses(client, learner, stu
         services.course_enroll(user=learner, course=course)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/learning/")
+
+
+def test_header_links_to_my_learning_once_logged_in(client, learner, course):  # type: ignore[no-untyped-def]
+    assert 'href="/learning/"' not in client.get(course.url).content.decode()
+    client.force_login(learner)
+    assert 'href="/learning/"' in client.get(course.url).content.decode()
+
+
+def test_my_learning_offers_the_pdf_of_each_valid_certificate(client, learner):  # type: ignore[no-untyped-def]
+    from tests.certificates.factories import CertificateFactory
+
+    valid = CertificateFactory(recipient=learner, title="焊接安全")
+    revoked = CertificateFactory(recipient=learner, title="起重作业", revoked=True, revoked_reason="重复颁发")
+    client.force_login(learner)
+    page = client.get("/learning/").content.decode()
+    assert f'href="/certificates/{valid.code}/download/"' in page and valid.display_code in page
+    assert f"/certificates/{revoked.code}/download/" not in page and "已撤销" in page
+    assert f'href="/certificates/verify/{revoked.code}/"' in page  # the title still opens the verification page
+
+
+@pytest.mark.parametrize(("seconds", "shown"), [(0, "0 分钟"), (29 * 60 + 59, "29 分钟"), (5400, "1.5 小时")])
+def test_my_learning_shows_study_time_in_minutes_then_hours(client, learner, seconds, shown):  # type: ignore[no-untyped-def]
+    from learning.models import DailyStudy
+
+    DailyStudy.objects.create(user=learner, day=timezone.localdate(), seconds=seconds)
+    client.force_login(learner)
+    page = client.get("/learning/").content.decode()
+    assert f'<dd data-testid="study-time">{shown}</dd>' in page

@@ -43,6 +43,7 @@ class Workers:
         command = [
             str(Path(settings.BASE_DIR) / ".venv" / "bin" / "celery"), "-A", "config", "worker", "-l", "info",
             "-Q", "default,transcode", "--pool=prefork", "--concurrency=1", "-n", name,
+            "--include", "tests.worker_hooks",
         ]  # fmt: skip
         with log.open("wb") as handle:
             process = subprocess.Popen(
