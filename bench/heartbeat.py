@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from bench.heartbeat_check import CORRECTNESS_USERS, correctness  # noqa: E402
 
 PYTHON = sys.executable
-DEFAULT_DB_URL = "postgres://jianglian:jianglian@127.0.0.1:55432/jianglian"
+DEFAULT_DB_URL = "postgres://jianglian:jianglian@127.0.0.1:25432/jianglian"
 SETTINGS = "bench.heartbeat_settings"
 LUA = ROOT / "bench" / "heartbeat.lua"
 BARE = "/api/v1/bench/bare/"

@@ -8,15 +8,16 @@
 #   scripts/services.sh status [svc...]  exit 0 only if every named service is up and healthy
 #   scripts/services.sh env              eval "$(scripts/services.sh env)"
 #
-# Overridable: PG_PORT (55432) REDIS_PORT (56379) ES_PORT (59200) ES_TRANSPORT_PORT (59300)
+# Overridable: PG_PORT (25432) REDIS_PORT (26379) ES_PORT (29200) ES_TRANSPORT_PORT (29300…29399)
+# (below 32768, outside Linux's ephemeral port range: a client socket can never hold them when they start)
 #              ES_VERSION (8.19.4) SERVICES_DIR (<repo>/.services) SVC_USER (jianglian-svc, root only)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PG_PORT="${PG_PORT:-55432}"
-REDIS_PORT="${REDIS_PORT:-56379}"
-ES_PORT="${ES_PORT:-59200}"
-ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-59300}"
+PG_PORT="${PG_PORT:-25432}"
+REDIS_PORT="${REDIS_PORT:-26379}"
+ES_PORT="${ES_PORT:-29200}"
+ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-29300}"
 ES_VERSION="${ES_VERSION:-8.19.4}"
 MVN_DEP_PLUGIN="${MVN_DEP_PLUGIN:-org.apache.maven.plugins:maven-dependency-plugin:3.8.1}"
 SVC_USER="${SVC_USER:-jianglian-svc}"

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.demo import data
+from tests.cms.pages import wagtail_roots_ensure
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,6 +31,7 @@ def _current(page: Any) -> str:
 
 
 def test_header_navigation_fits_a_360px_phone(live_server, phone_page, tmp_path):  # type: ignore[no-untyped-def]
+    wagtail_roots_ensure()
     call_command("load_demo_data", stdout=io.StringIO())
     page = phone_page
     nav = page.get_by_role("navigation", name="主导航")

@@ -22,6 +22,14 @@ def _wagtail_root() -> Page:
     return root
 
 
+def wagtail_roots_ensure() -> None:
+    """The rows Wagtail's migrations create (locale, root page, root collection), rebuilt if a transactional
+    test flushed them — e.g. before loading the demo data in a live-server test."""
+    _wagtail_root()
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+
+
 def site_pages_build() -> dict[str, Page]:
     """Home page at the root of the default site, with the studio index at /studios/."""
     root = _wagtail_root()
