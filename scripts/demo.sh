@@ -69,7 +69,9 @@ stop_group() {  # stop_group PGID [first-signal-target-pid]
 
 cleanup() {
   local rc=$?
-  trap - EXIT INT TERM HUP
+  trap - EXIT
+  trap "" INT TERM HUP  # a second signal (make forwards SIGTERM to its child) must not cut the cleanup short
+  set +e               # nor a failed write to a terminal that is already gone
   if [ -n "$SERVER_PID$WORKER_PID$MIRROR_PID" ]; then
     log "stopping web server and Celery worker ..."
     stop_group "$SERVER_PID"
