@@ -68,3 +68,9 @@ def test_unknown_api_objects_get_a_chinese_404():
     response = api.get(reverse("v1:studio-detail", args=["no-such-studio"]))
     assert response.status_code == 404
     assert response.json() == {"detail": "未找到。"}
+
+
+def test_the_version_root_leads_to_the_docs(client):  # type: ignore[no-untyped-def]
+    response = client.get("/api/v1/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("v1:docs")
