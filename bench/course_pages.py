@@ -27,33 +27,18 @@ import argparse
 import json
 import logging
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.page_timing import page_timing  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 FEW_COURSES = 12  # one full page of the catalogue
 FEW_LESSONS = 3
-
-
-def _measure(client, url: str, requests: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    assert client.get(url).status_code == 200, url  # warm: renditions, caches, connection
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return {"median_ms": round(statistics.median(times) * 1000, 2), "queries": len(queries)}
 
 
 def main() -> None:
@@ -144,7 +129,8 @@ def main() -> None:
 
         def measure(label: str, url: str) -> None:
             for who, client in clients.items():
-                results[f"{label} · {who}"] = _measure(client, url, args.requests)
+                timing = page_timing(client, url, requests=args.requests)
+                results[f"{label} · {who}"] = {"median_ms": round(timing["median_ms"], 2), "queries": timing["queries"]}
 
         measure("bare template", "/bench/bare/")
         measure("base.html shell", "/bench/shell/")

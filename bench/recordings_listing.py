@@ -15,32 +15,17 @@ import argparse
 import datetime
 import json
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.page_timing import page_timing  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 BASELINE = 12
-
-
-def _measure(client, url: str, requests: int) -> tuple[float, int]:  # type: ignore[no-untyped-def]
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)  # warm
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return statistics.median(times) * 1000, len(queries)
 
 
 def main() -> None:
@@ -105,8 +90,8 @@ def main() -> None:
             measured = {**urls, "last page": f"/talks/?page={pages}"}
             results[str(size)] = {}
             for label, url in measured.items():
-                ms, queries = _measure(client, url, args.requests)
-                results[str(size)][label] = {"median_ms": round(ms, 1), "queries": queries}
+                timing = page_timing(client, url, requests=args.requests)
+                results[str(size)][label] = {"median_ms": round(timing["median_ms"], 1), "queries": timing["queries"]}
 
         print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}, {args.requests} requests each")
         for label in ("first page", "filtered", "last page"):
