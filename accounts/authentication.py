@@ -30,7 +30,7 @@ def _statement() -> tuple[str, list[str], list[str]]:
     columns += [f"t.{quote(Token._meta.get_field(name).column)}" for name in token_fields]
     sql = (
         f"SELECT {', '.join(columns)} FROM {quote(Token._meta.db_table)} AS t "
-        f"JOIN {quote(User._meta.db_table)} AS u ON u.{quote(User._meta.pk.column)} = t.{quote('user_id')} "
+        f"JOIN {quote(User._meta.db_table)} AS u ON u.{quote(User._meta.pk.column)} = t.{quote(Token._meta.get_field('user').column)} "
         f"WHERE t.{quote(Token._meta.pk.column)} = %s"
     )
     return sql, user_fields, token_fields
