@@ -3,7 +3,7 @@
 DRF's TokenAuthentication builds an ORM query (token JOIN user) on every request, which PostgreSQL then plans
 again; the mobile app calls the API every ~10 s per learner (playback heartbeats), so both costs add up. This
 class reads the same row with the same checks and messages, through a statement prepared once per connection
-(config.db.prepared_cursor), and builds the same model instances from it.
+(config.db), and builds the same model instances from it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 from rest_framework.authtoken.models import Token
 
-from config.db import prepared_cursor
+from config.db import Statement, statements_run
 
 from .models import User
 
@@ -36,19 +36,52 @@ def _statement() -> tuple[str, list[str], list[str]]:
     return sql, user_fields, token_fields
 
 
+@cache
+def token_user_id_sql() -> str:
+    """SQL for the id of the user of the token ``%(token)s`` (NULL when there is none), for a statement that
+    identifies its user by token: run with the lookup in one round trip (learning's heartbeat fast lane)."""
+    quote = connection.ops.quote_name
+    user = quote(Token._meta.get_field("user").column)
+    return f"(SELECT {user} FROM {quote(Token._meta.db_table)} WHERE {quote(Token._meta.pk.column)} = %(token)s::varchar)"
+
+
+def token_lookup_statement(key: str) -> Statement:
+    """The statement whose rows ``token_lookup_parse`` reads (config.db)."""
+    return _statement()[0], [key]
+
+
+def token_lookup_parse(rows: list[tuple]) -> tuple[User, Token] | None:
+    """The token and its user from the rows of ``token_lookup_statement``, or None when there was no token."""
+    if not rows:
+        return None
+    row = rows[0]
+    _sql, user_fields, token_fields = _statement()
+    user = User.from_db(connection.alias, user_fields, row[: len(user_fields)])
+    token = Token.from_db(connection.alias, token_fields, row[len(user_fields) :])
+    token.user = user
+    return user, token
+
+
+def token_lookup(key: str) -> tuple[User, Token] | None:
+    """The token with this key and its user (one prepared statement), or None when there is no such token."""
+    return token_lookup_parse(statements_run([token_lookup_statement(key)]))
+
+
+def token_key(authorization: str) -> str | None:
+    """The key of a well-formed ``Authorization: Token <key>`` header value, else None (DRF then decides)."""
+    keyword, _space, key = authorization.partition(" ")
+    if keyword != "Token" or not key or " " in key:
+        return None
+    return key
+
+
 class TokenAuthentication(authentication.TokenAuthentication):
     """``Authorization: Token <key>`` — as DRF's, with the lookup prepared."""
 
     def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
-        sql, user_fields, token_fields = _statement()
-        with prepared_cursor() as cursor:
-            cursor.execute(sql, [key])
-            row = cursor.fetchone()
-        if row is None:
+        found = token_lookup(key)
+        if found is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))
-        user = User.from_db(connection.alias, user_fields, row[: len(user_fields)])
-        token = Token.from_db(connection.alias, token_fields, row[len(user_fields) :])
-        token.user = user
-        if not user.is_active:
+        if not found[0].is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
-        return (user, token)
+        return found

@@ -2,9 +2,10 @@
 the heartbeat endpoint):
 
 * /api/v1/bench/bare/ — a plain Django JSON view: the baseline of the goal (heartbeat ≥ 50 % of it);
-* /api/v1/bench/drf/ — the heartbeat view with its work taken out: DRF with the project's token authentication
-  (one prepared query), the heartbeat's reading of the body and the same answer, but no heartbeat recorded.
-  It shows how much of the budget the API framework takes before the heartbeat does anything.
+* /api/v1/bench/drf/ — a heartbeat-shaped DRF view with the work taken out: DRF with the project's token
+  authentication (one prepared query), the heartbeat's reading of the body and the same answer, nothing
+  recorded. It shows what the API framework alone costs; token heartbeats themselves bypass DRF (the fast lane
+  of learning/api/heartbeat_endpoint.py).
 """
 
 if __name__ == "__main__":  # `make bench` runs every bench/*.py: this one is a URL module

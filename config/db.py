@@ -1,65 +1,165 @@
-"""Prepared statements for the few hot paths that run on every request of a busy endpoint (PostgreSQL).
+"""Prepared statements, and several statements per round trip, for the few hot paths (PostgreSQL).
 
-Django sends every query as text with the values merged in, so PostgreSQL parses and plans it each time: for
-the small statements of a playback heartbeat that planning is most of the database's work (about 100 µs
-of ~110 µs for a token lookup, measured). ``prepared_cursor()`` gives a Django cursor (query logging and
-``execute_wrappers`` still apply) whose statements are prepared once per persistent connection
-(``CONN_MAX_AGE``) and then only bound and executed.
+Django sends every query as text with the values merged in, so PostgreSQL parses and plans it each time, and it
+sends one statement per round trip. For the small statements of a playback heartbeat, planning was most of the
+database's work, and on a virtual machine every round trip costs both processes more CPU than the statement
+itself (the wake-up of the other side; bench/heartbeat.py). So the hot paths:
 
-Prepared statements live in the server session: behind PgBouncer in transaction mode they need
-``max_prepared_statements`` (PgBouncer ≥ 1.21); direct connections (this project's setup) need nothing.
+* prepare each statement once per connection with SQL ``PREPARE`` (the plan is kept; ``CONN_MAX_AGE`` keeps the
+  connection) and then run ``EXECUTE name(values)``, the values quoted by psycopg's client-side binding;
+* send several statements as one message (``statements_run``; PostgreSQL's simple query protocol runs them in
+  order, each with its own snapshot) — e.g. BEGIN, a lock and a read in one round trip
+  (config.batched_transaction).
+
+SQL prepared statements, unlike psycopg's own (protocol-level) ones, survive a ROLLBACK — psycopg deallocates
+all prepared statements after a rollback when it has any of its own, so this module never lets it prepare.
+Behind a connection pooler they need session pooling (PgBouncer in transaction mode cannot keep them); direct
+connections (this project's setup) need nothing. On another database (SQLite for ``make demo``) statements run
+one by one, unprepared.
+
+Statements are SQL with ``%s`` or ``%(name)s`` placeholders, each cast to its type (``%(user)s::bigint``), so
+PostgreSQL knows the parameter types when preparing. Query logging (DEBUG, CaptureQueriesContext) records each
+statement's own text, not the EXECUTE.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import re
+import time
+import weakref
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.db import connection
-from django.db.backends.postgresql.base import CursorDebugWrapper, ServerBindingCursor
 from django.db.backends.utils import CursorWrapper
 
-EXPLICIT_ONLY = 2**31 - 1  # psycopg prepares a statement after this many runs, i.e. never by itself
+Statement = tuple[str, Any]  # SQL with placeholders, and its parameters (a sequence, or a mapping by name)
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s")
+_PREFIX = "jianglian_"
+_known: weakref.WeakKeyDictionary[Any, set[str]] = weakref.WeakKeyDictionary()  # psycopg connection → names
 
 
-class _PreparingCursor(ServerBindingCursor):
-    """psycopg's server-side binding cursor, preparing every statement it runs (psycopg keeps them per
-    connection, keyed by the statement text and the parameter types)."""
-
-    def execute(self, query: Any, params: Any = None, *, prepare: bool | None = None, binary: bool | None = None) -> Any:
-        return super().execute(query, params, prepare=True if prepare is None else prepare, binary=binary)
+class StatementsLost(Exception):
+    """The server no longer has statements this connection prepared: someone ran DEALLOCATE or DISCARD ALL on
+    it (nothing in this project does). They are prepared again at the next use; the failed work was not done."""
 
 
-class _DebugWrapper(CursorDebugWrapper):
-    """Query logging (DEBUG, CaptureQueriesContext) of prepared statements: their text, as psycopg keeps no
-    merged query for them."""
+@dataclass(frozen=True)
+class _Prepared:
+    name: str
+    keys: tuple[str | int, ...]  # the parameter behind $1, $2, …: a name, or a position
+    definition: str  # PREPARE name AS …
 
-    def debug_sql(self, sql=None, params=None, use_last_executed_query=False, many=False):  # type: ignore[no-untyped-def]
-        return super().debug_sql(sql, params, use_last_executed_query=False, many=many)
+    def execute(self, params: Any) -> tuple[str, list[Any]]:
+        values = [params[key] for key in self.keys] if self.keys else []
+        return (
+            f"EXECUTE {self.name}({', '.join(['%s'] * len(values))})" if values else f"EXECUTE {self.name}"
+        ), values
+
+
+@cache
+def _prepared(sql: str) -> _Prepared:
+    keys: list[str | int] = []
+    positions = iter(range(1_000_000))
+
+    def number(match: re.Match[str]) -> str:
+        key: str | int = match.group(1) if match.group(1) else next(positions)
+        if key not in keys:
+            keys.append(key)
+        return f"${keys.index(key) + 1}"
+
+    body = _PLACEHOLDER.sub(number, sql)
+    name = _PREFIX + hashlib.sha1(sql.encode()).hexdigest()[:16]
+    return _Prepared(name, tuple(keys), f"PREPARE {name} AS {body}".replace("%", "%%"))
+
+
+def _log(statements: Sequence[Statement], started: float) -> None:
+    took = f"{time.monotonic() - started:.3f}"
+    for sql, params in statements:
+        values = params if isinstance(params, Mapping) else tuple(params or ())
+        connection.queries_log.append({"sql": f"{sql} -- {values!r}" if values else sql, "time": took})
+
+
+def statements_run(statements: Sequence[Statement]) -> list[tuple]:
+    """Run the statements in order, as one message on PostgreSQL; the rows of the last one that returns rows."""
+    results = statements_results(statements)
+    return results[-1] if results else []
+
+
+def statements_results(statements: Sequence[Statement]) -> list[list[tuple]]:
+    """Run the statements in order, as one message on PostgreSQL; the rows of each one that returns rows.
+
+    A statement given as plain text without parameters (``("BEGIN", None)``) is sent as it is.
+    """
+    results: list[list[tuple]] = []
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                if cursor.description is not None:
+                    results.append(cursor.fetchall())
+        return results
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    known = _known.setdefault(connection.connection, set())
+    prepared = {sql: _prepared(sql) for sql, params in statements if params is not None}
+    missing = {item.name: item.definition for item in prepared.values() if item.name not in known}
+    if missing:  # once per connection and statement, on its own: a PREPARE either ran or it did not
+        with connection.cursor() as cursor:
+            cursor.execute(";\n".join(missing.values()))
+        known.update(missing)
+    parts: list[str] = []
+    values: list[Any] = []
+    for sql, params in statements:
+        if params is None:
+            parts.append(sql.replace("%", "%%"))
+            continue
+        text, args = prepared[sql].execute(params)
+        parts.append(text)
+        values += args
+    started = time.monotonic()
+    with CursorWrapper(connection.create_cursor(), connection) as cursor:
+        try:
+            cursor.execute(";\n".join(parts), values)
+        except Exception as error:
+            if getattr(error.__cause__, "sqlstate", None) == "26000":  # invalid_sql_statement_name
+                known.clear()
+                raise StatementsLost(str(error)) from error
+            raise
+        finally:
+            if connection.queries_logged:
+                _log(statements, started)
+        while True:
+            if cursor.description is not None:
+                results.append(cursor.fetchall())
+            if not cursor.nextset():
+                break
+    return results
+
+
+class PreparedCursor:
+    """``execute`` one statement (prepared once per connection), then ``fetchone``/``fetchall`` its rows."""
+
+    def __init__(self) -> None:
+        self._rows: list[tuple] = []
+
+    def execute(self, sql: str, params: Any) -> None:
+        self._rows = statements_run([(sql, params)])
+
+    def fetchone(self) -> tuple | None:
+        return self._rows.pop(0) if self._rows else None
+
+    def fetchall(self) -> list[tuple]:
+        rows, self._rows = self._rows, []
+        return rows
 
 
 @contextmanager
-def prepared_cursor() -> Iterator[CursorWrapper]:
-    """A cursor on the default connection whose statements are prepared (use ``%s`` / ``%(name)s``).
-
-    On another database (SQLite for ``make demo``) it is Django's ordinary cursor: same results, no preparing.
-    """
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            yield cursor
-        return
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
-    if connection.connection.prepare_threshold is None:
-        # Django turns psycopg's preparing off (prepare_threshold=None, for connection poolers), which also
-        # ignores prepare=True; make it "explicit only": Django's own cursors bind client-side and never
-        # prepare, so only the statements run here are.
-        connection.connection.prepare_threshold = EXPLICIT_ONLY
-    raw = _PreparingCursor(connection.connection)
-    cursor = _DebugWrapper(raw, connection) if connection.queries_logged else connection.make_cursor(raw)
-    try:
-        yield cursor
-    finally:
-        cursor.close()
+def prepared_cursor() -> Iterator[PreparedCursor]:
+    """A cursor-like object whose statements are prepared once per connection (use ``%s`` / ``%(name)s``)."""
+    yield PreparedCursor()

@@ -1,7 +1,7 @@
 """Writes of the learning app (keyword-only, transactional)."""
 
 from .enrollment import assignment_create, assignment_delete, assignment_update, course_enroll
-from .heartbeat import Heartbeat, LessonPlayback, heartbeats_record
+from .heartbeat import Heartbeat, LessonPlayback, heartbeat_record_by_token, heartbeats_record
 from .reading import document_pages_record, text_read_record
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "assignment_update",
     "course_enroll",
     "document_pages_record",
+    "heartbeat_record_by_token",
     "heartbeats_record",
     "text_read_record",
 ]

@@ -1,14 +1,19 @@
 """The database side of heartbeats: one read of a learner's playback state under their lock, one write back.
 
-A heartbeat request runs, in one transaction, three prepared statements (config.db.prepared_cursor):
+A heartbeat request runs, in one transaction, three prepared statements (config.db) in two round trips: the lock
+and the read as one message, the write as another — in Django's atomic() (``playback_state_load`` /
+``playback_state_save``) or, for the usual single heartbeat, in ``config.batched_transaction``
+(``load_statements`` with BEGIN, ``save_statement`` with COMMIT: two round trips for the whole transaction):
 
 1. ``pg_advisory_xact_lock`` — the learner's lock (locks.learner_lock), held until commit;
 2. one read, *after* the lock so its snapshot includes every earlier writer's commit: the enrolments of the
    courses concerned, the progress rows of the lessons, which of the client ids were already recorded, and
-   the wall-clock windows this person already earned around the heartbeats' windows. No row locks: every
+   the wall-clock windows this person already earned around the heartbeats' windows, and the study time of the
+   heartbeats' days so far (whether points are due is known before writing). No row locks: every
    writer of a person's progress and ledger holds the learner's lock (locks.py), and a row lock per read
    would be a WAL record per heartbeat for nothing;
-3. one write (data-modifying CTEs): the audit rows (``INSERT … ON CONFLICT DO NOTHING``), the progress rows
+3. one write (data-modifying CTEs): the audit rows (a client id already recorded — possible only if a writer
+   bypassed the learner's lock — violates the unique constraint and nothing is written), the progress rows
    (upsert), study time per day (upsert, returning the day's totals for points) and, at most once a minute,
    the enrolment's "last activity".
 
@@ -24,31 +29,37 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import IntegrityError
+from django.utils.translation import gettext as _
 from psycopg.types.json import Jsonb
 
-from config.db import prepared_cursor
+from accounts.authentication import token_user_id_sql
+from config.db import Statement, statements_run
+from config.errors import ApplicationError
 
 from .locks import LOCK_NAMESPACE
 
-_LOCK = "SELECT pg_advisory_xact_lock(%s::integer, %s::integer)"
+_LOCK_TEMPLATE = "SELECT pg_advisory_xact_lock(%(namespace)s::integer, ({user})::integer)"
 
 _LOAD_TEMPLATE = """
 SELECT
   (SELECT coalesce(json_agg(json_build_array(e.course_id, e.id, e.last_lesson_id, e.last_activity_at)), '[]')
      FROM learning_enrollment AS e
-    WHERE e.user_id = %(user)s::bigint AND e.course_id {courses}),
+    WHERE e.user_id = {user} AND e.course_id {courses}),
   (SELECT coalesce(json_agg(json_build_array(p.lesson_id, p.id, p.course_id, p.status, p.played_ranges,
                                              p.played_seconds, p.position, p.position_at)), '[]')
      FROM learning_lessonprogress AS p
-    WHERE p.user_id = %(user)s::bigint AND p.lesson_id {lessons}),
+    WHERE p.user_id = {user} AND p.lesson_id {lessons}),
   (SELECT coalesce(json_agg(h.client_id), '[]')
      FROM learning_playbackheartbeat AS h
-    WHERE h.user_id = %(user)s::bigint AND h.client_id {clients}),
+    WHERE h.user_id = {user} AND h.client_id {clients}),
   (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM h.window_start), extract(epoch FROM h.window_end))), '[]')
      FROM learning_playbackheartbeat AS h
-    WHERE h.user_id = %(user)s::bigint AND h.window_end > %(start)s::timestamptz
-      AND h.window_start < %(end)s::timestamptz)
+    WHERE h.user_id = {user} AND h.window_end > %(start)s::timestamptz
+      AND h.window_start < %(end)s::timestamptz),
+  (SELECT coalesce(json_agg(json_build_array(d.day, d.seconds)), '[]')
+     FROM learning_dailystudy AS d
+    WHERE d.user_id = {user} AND d.day {days})
 """
 
 _SAVE_TEMPLATE = """
@@ -63,7 +74,6 @@ WITH beats AS (
          lesson_id bigint, client_id uuid, device text, sent_at timestamptz, intervals jsonb, position float8,
          rate float8, visible boolean, window_start timestamptz, window_end timestamptz, media_seconds float8,
          new_coverage float8, credited_seconds float8, outcome text)
-  ON CONFLICT (user_id, client_id) DO NOTHING
   RETURNING 1
 ), progress AS (
   INSERT INTO learning_lessonprogress
@@ -99,12 +109,31 @@ SELECT (SELECT count(*) FROM beats),
 """
 
 # One heartbeat (the hot path): scalar parameters, so the prepared statements get generic plans that are
-# single probes of unique indexes. A batch: arrays, sent with the values merged in (planned for the values).
-_ONE = {"courses": "= %(courses)s::bigint", "lessons": "= %(lessons)s::bigint", "clients": "= %(clients)s::uuid"}
+# single probes of unique indexes. A batch (offline queue): arrays.
+_ONE = {
+    "courses": "= %(courses)s::bigint",
+    "lessons": "= %(lessons)s::bigint",
+    "clients": "= %(clients)s::uuid",
+    "days": "= %(days)s::date",
+}
 _MANY = {"courses": "= ANY(%(courses)s::bigint[])", "lessons": "= ANY(%(lessons)s::bigint[])",
-         "clients": "= ANY(%(clients)s::uuid[])"}  # fmt: skip
-_LOAD = {True: _LOAD_TEMPLATE.format(**_ONE), False: _LOAD_TEMPLATE.format(**_MANY)}
-_SAVE = {True: _SAVE_TEMPLATE.format(touch="= %(touch)s::bigint"), False: _SAVE_TEMPLATE.format(touch="= ANY(%(touch)s::bigint[])")}
+         "clients": "= ANY(%(clients)s::uuid[])", "days": "= ANY(%(days)s::date[])"}  # fmt: skip
+_BY_ID = "%(user)s::bigint"
+_LOAD = {
+    (single, by_token): _LOAD_TEMPLATE.format(
+        **(_ONE if single else _MANY), user=token_user_id_sql() if by_token else _BY_ID
+    )
+    for single in (True, False)
+    for by_token in (True, False)
+}
+_LOCK = {
+    by_token: _LOCK_TEMPLATE.format(user=token_user_id_sql() if by_token else _BY_ID)
+    for by_token in (True, False)
+}
+_SAVE = {
+    True: _SAVE_TEMPLATE.format(touch="= %(touch)s::bigint"),
+    False: _SAVE_TEMPLATE.format(touch="= ANY(%(touch)s::bigint[])"),
+}
 
 
 @dataclass
@@ -134,6 +163,7 @@ class PlaybackState:
     progress: dict[int, ProgressState]  # by lesson id (existing rows only)
     seen: set[uuid.UUID]
     earned: list[tuple[float, float]]  # wall-clock windows already earned (epoch seconds)
+    day_seconds: dict[dt.date, float]  # study time already recorded on the heartbeats' days
 
 
 @dataclass
@@ -143,35 +173,64 @@ class DayTotal:
     points: int
 
 
+@dataclass
+class SavedState:
+    progress_ids: dict[int, int]  # lesson id → LessonProgress id
+    days: dict[dt.date, DayTotal]  # the day's totals after this write
+
+
+@dataclass(frozen=True)
+class PlaybackWrite:
+    """Everything one request writes: the audit rows, the changed progress rows, the study time per day and the
+    enrolments to touch (``(enrollment id, last lesson id or None)``; at most one gets a last lesson)."""
+
+    beats: Sequence[dict[str, Any]]
+    progress: Sequence[ProgressState]
+    days: dict[dt.date, float]
+    touch: Sequence[tuple[int, int | None]]
+
+
 def _when(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
-def playback_state_load(
-    *, user_id: int, course_ids: Iterable[int], lesson_ids: Iterable[int], client_ids: Iterable[uuid.UUID],
-    start: dt.datetime, end: dt.datetime,
-) -> PlaybackState:
-    """Take the learner's lock, then read everything the heartbeat rules need (two statements)."""
-    courses, lessons, clients = sorted(course_ids), sorted(lesson_ids), list(client_ids)
-    single = len(courses) == len(lessons) == len(clients) == 1
-    params = {"user": user_id, "start": start, "end": end}
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def load_statements(
+    *,
+    user_id: int | None = None,
+    token: str | None = None,
+    course_ids: Iterable[int],
+    lesson_ids: Iterable[int],
+    client_ids: Iterable[uuid.UUID],
+    days: Iterable[dt.date],
+    start: dt.datetime,
+    end: dt.datetime,
+) -> list[Statement]:
+    """The learner's lock, then the read of everything the heartbeat rules need (rows: ``load_parse``). The
+    learner is ``user_id``, or the user of the API token ``token`` (accounts.authentication.token_user_id_sql):
+    then nothing is locked nor read when there is no such token."""
+    courses, lessons, clients, wanted = sorted(course_ids), sorted(lesson_ids), list(client_ids), sorted(days)
+    single = len(courses) == len(lessons) == len(clients) == len(wanted) == 1
+    by_token = token is not None
+    params = {"start": start, "end": end, "namespace": LOCK_NAMESPACE} | (
+        {"token": token} if by_token else {"user": user_id}
+    )
     if single:
-        params |= {"courses": courses[0], "lessons": lessons[0], "clients": clients[0]}
+        params |= {"courses": courses[0], "lessons": lessons[0], "clients": clients[0], "days": wanted[0]}
     else:
-        params |= {"courses": courses, "lessons": lessons, "clients": clients}
-    with prepared_cursor() as cursor:
-        cursor.execute(_LOCK, [LOCK_NAMESPACE, user_id])
-        if single:
-            cursor.execute(_LOAD[True], params)
-            row = cursor.fetchone()
-    if not single:
-        with connection.cursor() as cursor:
-            cursor.execute(_LOAD[False], params)
-            row = cursor.fetchone()
-    enrollments, progress, seen, earned = row
+        params |= {"courses": courses, "lessons": lessons, "clients": clients, "days": wanted}
+    return [(_LOCK[by_token], params), (_LOAD[single, by_token], params)]
+
+
+def load_parse(rows: Sequence[tuple]) -> PlaybackState:
+    enrollments, progress, seen, earned, days = rows[0]
     return PlaybackState(
         enrollments={
-            course: EnrollmentState(pk, last_lesson, _when(last_at)) for course, pk, last_lesson, last_at in enrollments
+            course: EnrollmentState(pk, last_lesson, _when(last_at))
+            for course, pk, last_lesson, last_at in enrollments
         },
         progress={
             lesson: ProgressState(pk, lesson, course, status, ranges, seconds, position, _when(position_at))
@@ -179,26 +238,13 @@ def playback_state_load(
         },
         seen={uuid.UUID(value) for value in seen},
         earned=[(float(a), float(b)) for a, b in earned],
+        day_seconds={dt.date.fromisoformat(day): float(seconds) for day, seconds in days},
     )
 
 
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-@dataclass
-class SavedState:
-    beats: int
-    progress_ids: dict[int, int]  # lesson id → LessonProgress id
-    days: dict[dt.date, DayTotal]  # the day's totals after this write
-
-
-def playback_state_save(
-    *, user_id: int, now: dt.datetime, beats: Sequence[dict[str, Any]], progress: Sequence[ProgressState],
-    days: dict[dt.date, float], touch: Sequence[tuple[int, int | None]],
-) -> SavedState:
-    """Write the audit rows, the changed progress rows, the study time per day and the enrolments to touch
-    (``(enrollment id, last lesson id or None)``; at most one gets a last lesson) in one statement."""
+def save_statement(*, user_id: int, now: dt.datetime, write: PlaybackWrite) -> Statement:
+    """The one statement writing ``write`` (rows: ``save_parse``)."""
+    beats, progress, days, touch = write.beats, write.progress, write.days, write.touch
     single = len(beats) <= 1 and len(progress) <= 1 and len(days) <= 1 and len(touch) <= 1
     last = [(pk, lesson) for pk, lesson in touch if lesson is not None]
     params = {
@@ -215,11 +261,33 @@ def playback_state_save(
         "touch": (touch[0][0] if touch else None) if single else [pk for pk, _lesson in touch],
         "last_for": last[0][0] if last else None, "last_lesson": last[0][1] if last else None,
     }  # fmt: skip
-    with prepared_cursor() if single else connection.cursor() as cursor:
-        cursor.execute(_SAVE[single], params)
-        count, ids, totals, _touched = cursor.fetchone()
+    return _SAVE[single], params
+
+
+def save_parse(rows: Sequence[tuple]) -> SavedState:
+    _count, ids, totals, _touched = rows[0]
     return SavedState(
-        beats=count,
         progress_ids=dict(ids),
-        days={dt.date.fromisoformat(day): DayTotal(pk, seconds, points) for day, pk, seconds, points in totals},
+        days={
+            dt.date.fromisoformat(day): DayTotal(pk, seconds, points) for day, pk, seconds, points in totals
+        },
     )
+
+
+def recorded_twice(error: IntegrityError) -> ApplicationError:
+    """The refusal when an audit row's client id was already recorded: another request wrote it without the
+    learner's lock (the rules never let it happen otherwise); nothing of this request is kept."""
+    return ApplicationError(_("这些心跳正在另一个请求中处理，请稍后重试。"), status=409)
+
+
+def playback_state_load(**kwargs: Any) -> PlaybackState:
+    """Take the learner's lock, then read (inside the caller's atomic block); arguments as ``load_statements``."""
+    return load_parse(statements_run(load_statements(**kwargs)))
+
+
+def playback_state_save(*, user_id: int, now: dt.datetime, write: PlaybackWrite) -> SavedState:
+    """Write it all in one statement (inside the caller's atomic block, under the learner's lock)."""
+    try:
+        return save_parse(statements_run([save_statement(user_id=user_id, now=now, write=write)]))
+    except IntegrityError as error:
+        raise recorded_twice(error) from error
