@@ -7,8 +7,9 @@ under their lock (heartbeat_store) and writes the outcome, in one of two ways:
   ``config.batched_transaction``: BEGIN, the lock and the read in one round trip, the write and COMMIT in
   the next (PostgreSQL); the API's fast lane checks the learner's token in the first of the two as well
   (``heartbeat_record_by_token``);
-* anything else — a batch, a completion, points, SQLite — runs in Django's atomic() with the follow-ups
-  (ledger, course progress, signals on commit). A single heartbeat found to need follow-ups is rolled back
+* anything else — a batch, a completion, points — runs in Django's atomic() with the follow-ups (ledger,
+  course progress, signals on commit); on other databases (SQLite in ``make demo``) always, through the ORM
+  (heartbeat_store_orm). A single heartbeat found to need follow-ups is rolled back
   and run again this way, from a fresh read.
 """
 
@@ -48,8 +49,10 @@ from .heartbeat_store import (
     recorded_twice,
     save_statement,
 )
+from .heartbeat_store_orm import orm_state_load, orm_state_save
 from .ledger import local_day, study_time_points_award
 from .lesson_cache import LessonMeta, lesson_meta
+from .locks import learner_lock
 
 __all__ = ["Heartbeat", "LessonPlayback", "heartbeat_record_by_token", "heartbeats_record"]
 
@@ -102,7 +105,7 @@ def _answer(plan: PlaybackPlan) -> list[LessonPlayback]:
 def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[LessonPlayback]:
     """Record heartbeats (one, or an offline batch) for one person; returns each lesson's playback state."""
     now, lessons = _checked(heartbeats)
-    if len(heartbeats) == 1 and connection.vendor == "postgresql":
+    if len(heartbeats) == 1 and not _portable():
         answer = _record_batched(
             learner={"user_id": user_id}, heartbeats=heartbeats, lessons=lessons, now=now
         )
@@ -114,8 +117,10 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
 def heartbeat_record_by_token(*, token: str, heartbeat: Heartbeat) -> tuple[User, LessonPlayback] | None:
     """Record one heartbeat of the active user of API token ``token``, checking the token in the same round trip
     as the lock and the read (the API's fast lane, PostgreSQL). None, with nothing written, when the token is
-    unknown or its user inactive, or when the heartbeat is refused before the token could be checked: the caller
-    then authenticates the usual way, which answers as it should (401, or the refusal)."""
+    unknown or its user inactive, when the heartbeat is refused before the token could be checked, or on another
+    database: the caller then authenticates the usual way, which answers as it should (401, or the refusal)."""
+    if _portable():
+        return None  # the usual way is the only way there
     try:
         now, lessons = _checked([heartbeat])
     except ApplicationError:
@@ -164,15 +169,33 @@ def _record_batched(
     return user, _answer(plan)
 
 
+PORTABLE_STORE = False  # True: the ORM store on PostgreSQL too (tests of heartbeat_store_orm)
+
+
+def _portable() -> bool:
+    return PORTABLE_STORE or connection.vendor != "postgresql"
+
+
 @transaction.atomic
 def _record_atomic(
     *, user_id: int, heartbeats: Sequence[Heartbeat], lessons: dict[int, LessonMeta], now: dt.datetime
 ) -> list[LessonPlayback]:
-    state = playback_state_load(user_id=user_id, **_load_arguments(heartbeats=heartbeats, lessons=lessons))
+    arguments = _load_arguments(heartbeats=heartbeats, lessons=lessons)
+    if _portable():
+        learner_lock(user_id=user_id)  # PostgreSQL only; SQLite's BEGIN IMMEDIATE already serialises writers
+        state = orm_state_load(user_id=user_id, **arguments)
+    else:
+        state = playback_state_load(user_id=user_id, **arguments)
     _check_enrolled(state, lessons)
     plan = playback_plan(state=state, heartbeats=heartbeats, lessons=lessons, now=now)
     if plan.writes_anything:
-        saved = playback_state_save(user_id=user_id, now=now, write=plan.write)
+        if _portable():
+            try:
+                saved = orm_state_save(user_id=user_id, now=now, write=plan.write)
+            except IntegrityError as error:
+                raise recorded_twice(error) from error
+        else:
+            saved = playback_state_save(user_id=user_id, now=now, write=plan.write)
         for pk, row_id in saved.progress_ids.items():
             plan.progress[pk].pk = row_id
         _study_time_points(user_id=user_id, saved=saved, plan=plan)
