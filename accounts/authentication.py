@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 from rest_framework.authtoken.models import Token
 
-from config.db import Statement, statements_run
+from config.db import statements_run
 
 from .models import User
 
@@ -36,35 +36,17 @@ def _statement() -> tuple[str, list[str], list[str]]:
     return sql, user_fields, token_fields
 
 
-@cache
-def token_user_id_sql() -> str:
-    """SQL for the id of the user of the token ``%(token)s`` (NULL when there is none), for a statement that
-    identifies its user by token: run with the lookup in one round trip (learning's heartbeat fast lane)."""
-    quote = connection.ops.quote_name
-    user = quote(Token._meta.get_field("user").column)
-    return f"(SELECT {user} FROM {quote(Token._meta.db_table)} WHERE {quote(Token._meta.pk.column)} = %(token)s::varchar)"
-
-
-def token_lookup_statement(key: str) -> Statement:
-    """The statement whose rows ``token_lookup_parse`` reads (config.db)."""
-    return _statement()[0], [key]
-
-
-def token_lookup_parse(rows: list[tuple]) -> tuple[User, Token] | None:
-    """The token and its user from the rows of ``token_lookup_statement``, or None when there was no token."""
+def token_lookup(key: str) -> tuple[User, Token] | None:
+    """The token with this key and its user (one prepared statement), or None when there is no such token."""
+    sql, user_fields, token_fields = _statement()
+    rows = statements_run([(sql, [key])])
     if not rows:
         return None
     row = rows[0]
-    _sql, user_fields, token_fields = _statement()
     user = User.from_db(connection.alias, user_fields, row[: len(user_fields)])
     token = Token.from_db(connection.alias, token_fields, row[len(user_fields) :])
     token.user = user
     return user, token
-
-
-def token_lookup(key: str) -> tuple[User, Token] | None:
-    """The token with this key and its user (one prepared statement), or None when there is no such token."""
-    return token_lookup_parse(statements_run([token_lookup_statement(key)]))
 
 
 def token_key(authorization: str) -> str | None:

@@ -8,8 +8,7 @@ itself (the wake-up of the other side; bench/heartbeat.py). So the hot paths:
 * prepare each statement once per connection with SQL ``PREPARE`` (the plan is kept; ``CONN_MAX_AGE`` keeps the
   connection) and then run ``EXECUTE name(values)``, the values quoted by psycopg's client-side binding;
 * send several statements as one message (``statements_run``; PostgreSQL's simple query protocol runs them in
-  order, each with its own snapshot) — e.g. BEGIN, a lock and a read in one round trip
-  (config.batched_transaction).
+  order, each with its own snapshot) — e.g. a lock and the read that must follow it in one round trip.
 
 SQL prepared statements, unlike psycopg's own (protocol-level) ones, survive a ROLLBACK — psycopg deallocates
 all prepared statements after a rollback when it has any of its own, so this module never lets it prepare.

@@ -1,16 +1,15 @@
 """Playback heartbeats → played intervals, resume position, study time and video completion.
 
-The rules are heartbeat_rules' (pure); this module checks the request, runs the rules on the learner's state read
-under their lock (heartbeat_store) and writes the outcome, in one of two ways:
+This module checks the request and records it in one of two ways:
 
-* the usual request — one heartbeat that neither completes a lesson nor earns points — runs in
-  ``config.batched_transaction``: BEGIN, the lock and the read in one round trip, the write and COMMIT in
-  the next (PostgreSQL); the API's fast lane checks the learner's token in the first of the two as well
-  (``heartbeat_record_by_token``);
-* anything else — a batch, a completion, points — runs in Django's atomic() with the follow-ups (ledger,
-  course progress, signals on commit); on other databases (SQLite in ``make demo``) always, through the ORM
-  (heartbeat_store_orm). A single heartbeat found to need follow-ups is rolled back
-  and run again this way, from a fresh read.
+* the usual request — one heartbeat that does not complete its lesson — is one statement on PostgreSQL
+  (heartbeat_function: the rules, study-time points and, for the API's fast lane, the token check run in the
+  database function of migration 0005);
+* anything else — a batch (offline queue), a completion — runs heartbeat_rules (pure Python) on the learner's
+  state read under their lock (heartbeat_store) in Django's atomic() with the follow-ups (ledger, course
+  progress, signals on commit); on other databases (SQLite in ``make demo``) always, through the ORM
+  (heartbeat_store_orm). A single heartbeat that completes its lesson is found so by the database function,
+  which then writes nothing, and run again this way.
 """
 
 from __future__ import annotations
@@ -23,31 +22,20 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.authentication import token_lookup_parse, token_lookup_statement
 from accounts.models import User
-from config.batched_transaction import batched_transaction
 from config.errors import ApplicationError
 
 from .. import conf
 from ..models import LessonKind, LessonProgress, ProgressStatus
 from .completion import lesson_complete
-from .heartbeat_rules import (
-    Heartbeat,
-    LessonPlayback,
-    PlaybackPlan,
-    completions_due,
-    playback_plan,
-    points_due,
-)
+from .heartbeat_function import heartbeat_record_in_database
+from .heartbeat_rules import Heartbeat, LessonPlayback, PlaybackPlan, completions_due, playback_plan
 from .heartbeat_store import (
     PlaybackState,
     SavedState,
-    load_parse,
-    load_statements,
     playback_state_load,
     playback_state_save,
     recorded_twice,
-    save_statement,
 )
 from .heartbeat_store_orm import orm_state_load, orm_state_save
 from .ledger import local_day, study_time_points_award
@@ -106,27 +94,39 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
     """Record heartbeats (one, or an offline batch) for one person; returns each lesson's playback state."""
     now, lessons = _checked(heartbeats)
     if len(heartbeats) == 1 and not _portable():
-        answer = _record_batched(
-            learner={"user_id": user_id}, heartbeats=heartbeats, lessons=lessons, now=now
-        )
-        if answer is not None:
-            return answer[1]
+        (beat,) = heartbeats
+        recorded = heartbeat_record_in_database(heartbeat=beat, lesson=lessons[beat.lesson_id], now=now, user_id=user_id)
+        if recorded.playback is not None:
+            return [recorded.playback]
+        _refuse_not_enrolled(recorded.status)
     return _record_atomic(user_id=user_id, heartbeats=heartbeats, lessons=lessons, now=now)
 
 
 def heartbeat_record_by_token(*, token: str, heartbeat: Heartbeat) -> tuple[User, LessonPlayback] | None:
-    """Record one heartbeat of the active user of API token ``token``, checking the token in the same round trip
-    as the lock and the read (the API's fast lane, PostgreSQL). None, with nothing written, when the token is
-    unknown or its user inactive, when the heartbeat is refused before the token could be checked, or on another
-    database: the caller then authenticates the usual way, which answers as it should (401, or the refusal)."""
+    """Record one heartbeat of the active user of API token ``token``, the token checked in the same statement
+    (the API's fast lane, PostgreSQL). None, with nothing written, when the token is unknown or its user
+    inactive, when the heartbeat is refused before the token could be checked, or on another database: the
+    caller then authenticates the usual way, which answers as it should (401, or the refusal)."""
     if _portable():
         return None  # the usual way is the only way there
     try:
         now, lessons = _checked([heartbeat])
     except ApplicationError:
         return None
-    answer = _record_batched(learner={"token": token}, heartbeats=[heartbeat], lessons=lessons, now=now)
-    return None if answer is None else (answer[0], answer[1][0])
+    lesson = lessons[heartbeat.lesson_id]
+    recorded = heartbeat_record_in_database(heartbeat=heartbeat, lesson=lesson, now=now, token=token)
+    if recorded.status == "unauthenticated" or recorded.user_id is None:
+        return None
+    user = User(pk=recorded.user_id, is_active=True)  # for the request log; nothing else is read from it
+    if recorded.playback is not None:
+        return user, recorded.playback
+    _refuse_not_enrolled(recorded.status)
+    return user, _record_atomic(user_id=user.pk, heartbeats=[heartbeat], lessons=lessons, now=now)[0]
+
+
+def _refuse_not_enrolled(status: str) -> None:
+    if status == "not_enrolled":
+        raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
 
 
 def _checked(heartbeats: Sequence[Heartbeat]) -> tuple[dt.datetime, dict[int, LessonMeta]]:
@@ -135,38 +135,6 @@ def _checked(heartbeats: Sequence[Heartbeat]) -> tuple[dt.datetime, dict[int, Le
     now = timezone.now()
     _validate_times(heartbeats, now=now)
     return now, _lessons(lesson_ids={beat.lesson_id for beat in heartbeats})
-
-
-def _record_batched(
-    *,
-    learner: dict[str, Any],
-    heartbeats: Sequence[Heartbeat],
-    lessons: dict[int, LessonMeta],
-    now: dt.datetime,
-) -> tuple[User, list[LessonPlayback]] | None:
-    """Two round trips (``learner``: ``user_id=…`` or ``token=…``). None, with nothing written, when the token is
-    not an active user's; a request that needs follow-ups (completion, points) is run by ``_record_atomic``."""
-    by_token = "token" in learner
-    arguments = _load_arguments(heartbeats=heartbeats, lessons=lessons)
-    with batched_transaction() as tx:
-        auth = [token_lookup_statement(learner["token"])] if by_token else []
-        results = tx.begin([*auth, *load_statements(**learner, **arguments)])
-        found = token_lookup_parse(results[0]) if by_token else None
-        if by_token and (found is None or not found[0].is_active):
-            return None
-        user = found[0] if found else User(pk=learner["user_id"])
-        state = load_parse(results[-1])
-        _check_enrolled(state, lessons)
-        plan = playback_plan(state=state, heartbeats=heartbeats, lessons=lessons, now=now)
-        follow_ups = completions_due(plan=plan, lessons=lessons) or points_due(plan=plan, state=state)
-        if not follow_ups and plan.writes_anything:
-            try:
-                tx.commit([save_statement(user_id=user.pk, now=now, write=plan.write)])
-            except IntegrityError as error:
-                raise recorded_twice(error) from error
-    if follow_ups:  # rolled back on leaving the block: the whole request again, with the follow-ups
-        return user, _record_atomic(user_id=user.pk, heartbeats=heartbeats, lessons=lessons, now=now)
-    return user, _answer(plan)
 
 
 PORTABLE_STORE = False  # True: the ORM store on PostgreSQL too (tests of heartbeat_store_orm)

@@ -23,7 +23,7 @@ from .. import conf
 from ..models import HeartbeatOutcome, ProgressStatus
 from .heartbeat_store import PlaybackState, PlaybackWrite, ProgressState
 from .intervals import Interval, intervals_clip, intervals_length, intervals_merge, intervals_truncate
-from .ledger import local_day, study_time_points
+from .ledger import local_day
 from .lesson_cache import LessonMeta
 
 MIN_RATE = 0.25
@@ -207,12 +207,3 @@ def completions_due(*, plan: PlaybackPlan, lessons: dict[int, LessonMeta]) -> li
         and plan.progress[pk].played_seconds >= share * float(meta.duration or 0) - 1e-6
         and plan.write.beats
     ]  # fmt: skip
-
-
-def points_due(*, plan: PlaybackPlan, state: PlaybackState) -> bool:
-    """Whether the study time this plan adds completes a block of minutes that earns points on some day."""
-    for day, added in plan.write.days.items():
-        before = state.day_seconds.get(day, 0.0)
-        if study_time_points(before=before, after=before + added) > 0:
-            return True
-    return False

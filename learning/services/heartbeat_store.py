@@ -1,9 +1,8 @@
 """The database side of heartbeats: one read of a learner's playback state under their lock, one write back.
 
-A heartbeat request runs, in one transaction, three prepared statements (config.db) in two round trips: the lock
-and the read as one message, the write as another — in Django's atomic() (``playback_state_load`` /
-``playback_state_save``) or, for the usual single heartbeat, in ``config.batched_transaction``
-(``load_statements`` with BEGIN, ``save_statement`` with COMMIT: two round trips for the whole transaction):
+Batches and completions (the usual single heartbeat is heartbeat_function's one statement) run, in Django's
+atomic(), three prepared statements (config.db) in two round trips — the lock and the read as one message, the
+write as another (``playback_state_load`` / ``playback_state_save``):
 
 1. ``pg_advisory_xact_lock`` — the learner's lock (locks.learner_lock), held until commit;
 2. one read, *after* the lock so its snapshot includes every earlier writer's commit: the enrolments of the
@@ -33,7 +32,6 @@ from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from psycopg.types.json import Jsonb
 
-from accounts.authentication import token_user_id_sql
 from config.db import Statement, statements_run
 from config.errors import ApplicationError
 
@@ -119,17 +117,8 @@ _ONE = {
 _MANY = {"courses": "= ANY(%(courses)s::bigint[])", "lessons": "= ANY(%(lessons)s::bigint[])",
          "clients": "= ANY(%(clients)s::uuid[])", "days": "= ANY(%(days)s::date[])"}  # fmt: skip
 _BY_ID = "%(user)s::bigint"
-_LOAD = {
-    (single, by_token): _LOAD_TEMPLATE.format(
-        **(_ONE if single else _MANY), user=token_user_id_sql() if by_token else _BY_ID
-    )
-    for single in (True, False)
-    for by_token in (True, False)
-}
-_LOCK = {
-    by_token: _LOCK_TEMPLATE.format(user=token_user_id_sql() if by_token else _BY_ID)
-    for by_token in (True, False)
-}
+_LOAD = {single: _LOAD_TEMPLATE.format(**(_ONE if single else _MANY), user=_BY_ID) for single in (True, False)}
+_LOCK = _LOCK_TEMPLATE.format(user=_BY_ID)
 _SAVE = {
     True: _SAVE_TEMPLATE.format(touch="= %(touch)s::bigint"),
     False: _SAVE_TEMPLATE.format(touch="= ANY(%(touch)s::bigint[])"),
@@ -200,8 +189,7 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def load_statements(
     *,
-    user_id: int | None = None,
-    token: str | None = None,
+    user_id: int,
     course_ids: Iterable[int],
     lesson_ids: Iterable[int],
     client_ids: Iterable[uuid.UUID],
@@ -209,20 +197,15 @@ def load_statements(
     start: dt.datetime,
     end: dt.datetime,
 ) -> list[Statement]:
-    """The learner's lock, then the read of everything the heartbeat rules need (rows: ``load_parse``). The
-    learner is ``user_id``, or the user of the API token ``token`` (accounts.authentication.token_user_id_sql):
-    then nothing is locked nor read when there is no such token."""
+    """The learner's lock, then the read of everything the heartbeat rules need (rows: ``load_parse``)."""
     courses, lessons, clients, wanted = sorted(course_ids), sorted(lesson_ids), list(client_ids), sorted(days)
     single = len(courses) == len(lessons) == len(clients) == len(wanted) == 1
-    by_token = token is not None
-    params = {"start": start, "end": end, "namespace": LOCK_NAMESPACE} | (
-        {"token": token} if by_token else {"user": user_id}
-    )
+    params = {"start": start, "end": end, "namespace": LOCK_NAMESPACE, "user": user_id}
     if single:
         params |= {"courses": courses[0], "lessons": lessons[0], "clients": clients[0], "days": wanted[0]}
     else:
         params |= {"courses": courses, "lessons": lessons, "clients": clients, "days": wanted}
-    return [(_LOCK[by_token], params), (_LOAD[single, by_token], params)]
+    return [(_LOCK, params), (_LOAD[single], params)]
 
 
 def load_parse(rows: Sequence[tuple]) -> PlaybackState:
