@@ -4,9 +4,10 @@ Every learner's player posts a heartbeat every ~10 s, so this is the API's busie
 request wrapping, content negotiation, authentication and permission machinery alone cost as much as a whole
 plain Django view (bench/heartbeat.py measures both), and every round trip to the database costs more CPU than
 the statements it carries. The usual request — ``Authorization: Token <key>``, a JSON body that
-``heartbeat_parse`` reads, an existing token of an active user — is therefore served here, in two round trips
-(the token is checked with the learner's lock and read: ``services.heartbeat_record_by_token``), with the same
-rules, the same answer document (``playback_data``) and the same refusals
+``heartbeat_parse`` reads, an existing token of an active user — is therefore served here, in one round trip
+(the token is checked by the same database statement that records the heartbeat:
+``services.heartbeat_record_by_token``), with the same rules, the same answer document (``playback_data``) and
+the same refusals
 (``ApplicationError`` → ``{"detail": …}`` with its status). Everything else — session (browser) requests, bad
 or missing tokens, malformed bodies, other methods — goes to the DRF view unchanged, which decides and answers as
 it always has (401, 400 with field messages, 405, …). The DRF view class stays the documented one (OpenAPI).

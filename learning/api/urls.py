@@ -2,12 +2,12 @@ from django.urls import path
 
 from . import views
 
-urlpatterns = [
+urlpatterns = [  # heartbeats first: the API's busiest request (every ~10 s per learner playing a video)
+    path("learning/heartbeats/", views.HeartbeatView.as_view(), name="learning-heartbeat"),
     path("learning/courses/", views.CourseListView.as_view(), name="learning-courses"),
     path("learning/courses/<int:course_id>/enroll/", views.EnrollView.as_view(), name="learning-enroll"),
     path("learning/courses/<int:course_id>/progress/", views.CourseProgressView.as_view(), name="learning-course-progress"),
     path("learning/my/", views.MyCoursesView.as_view(), name="learning-my"),
-    path("learning/heartbeats/", views.HeartbeatView.as_view(), name="learning-heartbeat"),
     path("learning/heartbeats/batch/", views.HeartbeatBatchView.as_view(), name="learning-heartbeat-batch"),
     path("learning/lessons/<int:lesson_id>/resume/", views.ResumeView.as_view(), name="learning-resume"),
     path("learning/lessons/<int:lesson_id>/pages/", views.DocumentPagesView.as_view(), name="learning-document-pages"),

@@ -1,8 +1,8 @@
 """PostgreSQL function ``learning_heartbeat_record``: one playback heartbeat in one statement (one round trip).
 
 The rules are learning/services/heartbeat_rules.py's, for the one case that is every learner's every ~10 s: a
-single heartbeat that does not complete a lesson. Settings (shares, caps, windows) and the local day come in as
-arguments, so configuration stays in Python. Anything else answers ``follow_up`` without writing and Python
+single heartbeat that does not complete a lesson. Settings (shares, caps, windows; one JSON argument) and the
+local day come in as arguments, so configuration stays in Python. Anything else answers ``follow_up`` without writing and Python
 runs it (completion: ledger, course progress, certificates on commit). Both implementations answer the same
 rule tests (tests/learning/test_heartbeat_*; the ORM store runs them through Python).
 
@@ -117,12 +117,20 @@ RECORD = r"""
 CREATE OR REPLACE FUNCTION learning_heartbeat_record(
   p_user bigint, p_token varchar, p_lesson bigint, p_course bigint, p_duration float8, p_client uuid,
   p_device text, p_sent timestamptz, p_intervals jsonb, p_position float8, p_rate float8, p_visible boolean,
-  p_now timestamptz, p_day date, p_max_window float8, p_max_rate float8, p_min_rate float8,
-  p_oldest timestamptz, p_complete_share float8, p_point_seconds float8, p_points_cap integer,
-  p_touch_seconds float8, p_lock_namespace integer, p_study_time_kind text
+  p_now timestamptz, p_day date, p_settings jsonb
 ) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $fn$
 DECLARE
+  p_max_window float8 := (p_settings->>'max_window')::float8;
+  p_max_rate float8 := (p_settings->>'max_rate')::float8;
+  p_min_rate float8 := (p_settings->>'min_rate')::float8;
+  p_oldest timestamptz := p_now - make_interval(days => (p_settings->>'max_age_days')::integer);
+  p_complete_share float8 := (p_settings->>'complete_share')::float8;
+  p_point_seconds float8 := (p_settings->>'point_seconds')::float8;
+  p_points_cap integer := (p_settings->>'points_cap')::integer;
+  p_touch_seconds float8 := (p_settings->>'touch_seconds')::float8;
+  p_lock_namespace integer := (p_settings->>'lock_namespace')::integer;
+  p_study_time_kind text := p_settings->>'study_time_kind';
   v_user bigint := p_user;
   v_active boolean;
   v_enrollment bigint;
@@ -131,6 +139,7 @@ DECLARE
   v_progress bigint;
   v_status text := 'not_started';
   v_ranges float8[] := '{}';
+  v_ranges_json jsonb;
   v_played float8 := 0;
   v_position float8 := 0;
   v_position_at timestamptz;
@@ -168,18 +177,24 @@ BEGIN
   -- the learner's lock (services/locks.py); this function is VOLATILE, so every read below takes a fresh
   -- snapshot and sees what earlier holders of the lock committed
   PERFORM pg_advisory_xact_lock(p_lock_namespace, v_user::integer);
-  SELECT e.id, e.last_lesson_id, e.last_activity_at INTO v_enrollment, v_last_lesson, v_last_activity
-    FROM learning_enrollment AS e WHERE e.user_id = v_user AND e.course_id = p_course;
+  -- one read: the enrolment, the lesson's progress, whether this client id was recorded, and the wall-clock
+  -- windows this person already earned around the heartbeat's window
+  SELECT e.id, e.last_lesson_id, e.last_activity_at, p.id, coalesce(p.status, 'not_started'),
+         learning_iv_from_json(p.played_ranges), coalesce(p.played_ranges, '[]'), coalesce(p.played_seconds, 0), coalesce(p.position, 0), p.position_at,
+         EXISTS (SELECT 1 FROM learning_playbackheartbeat AS h WHERE h.user_id = v_user AND h.client_id = p_client),
+         (SELECT coalesce(array_agg(ARRAY[extract(epoch FROM h.window_start)::float8,
+                                          extract(epoch FROM h.window_end)::float8]), '{}')
+            FROM learning_playbackheartbeat AS h
+           WHERE h.user_id = v_user AND h.window_end > p_sent - make_interval(secs => p_max_window)
+             AND h.window_start < p_sent)
+    INTO v_enrollment, v_last_lesson, v_last_activity, v_progress, v_status, v_ranges, v_ranges_json, v_played, v_position,
+         v_position_at, v_duplicate, v_earned
+    FROM learning_enrollment AS e
+    LEFT JOIN learning_lessonprogress AS p ON p.user_id = v_user AND p.lesson_id = p_lesson
+   WHERE e.user_id = v_user AND e.course_id = p_course;
   IF v_enrollment IS NULL THEN
     RETURN jsonb_build_object('status', 'not_enrolled', 'user', v_user);
   END IF;
-  SELECT p.id, p.status, learning_iv_from_json(p.played_ranges), p.played_seconds, p.position, p.position_at
-    INTO v_progress, v_status, v_ranges, v_played, v_position, v_position_at
-    FROM learning_lessonprogress AS p WHERE p.user_id = v_user AND p.lesson_id = p_lesson;
-  IF v_progress IS NULL THEN
-    v_status := 'not_started'; v_ranges := '{}'; v_played := 0; v_position := 0;
-  END IF;
-  v_duplicate := EXISTS (SELECT 1 FROM learning_playbackheartbeat AS h WHERE h.user_id = v_user AND h.client_id = p_client);
 
   IF NOT v_duplicate THEN
     v_played_iv := learning_iv_clip(learning_iv_merge(learning_iv_from_json(p_intervals)), 0, p_duration);
@@ -199,11 +214,6 @@ BEGIN
     ELSE
       v_end := extract(epoch FROM p_sent)::float8;
       v_claimed_start := v_end - least(v_played_len / v_rate, p_max_window);
-      SELECT coalesce(array_agg(ARRAY[extract(epoch FROM h.window_start)::float8, extract(epoch FROM h.window_end)::float8]), '{}')
-        INTO v_earned
-        FROM learning_playbackheartbeat AS h
-       WHERE h.user_id = v_user AND h.window_end > p_sent - make_interval(secs => p_max_window)
-         AND h.window_start < p_sent;
       v_budget := (v_end - v_claimed_start)
         - learning_iv_length(learning_iv_clip(learning_iv_merge(v_earned), v_claimed_start, v_end));
       IF v_budget <= 1e-6 THEN
@@ -213,7 +223,7 @@ BEGIN
         v_media := learning_iv_length(v_accepted);
         v_before := v_played;
         v_merged := learning_iv_merge(v_ranges || v_accepted);
-        v_ranges := learning_iv_from_json(learning_iv_to_json(v_merged));
+        v_ranges_json := learning_iv_to_json(v_merged);  -- rounded to the millisecond, as stored
         v_played := round(learning_iv_length(v_merged)::numeric, 3)::float8;
         v_credited := least(v_budget, v_media / v_rate);
         v_window_start := to_timestamp(v_claimed_start);
@@ -227,27 +237,33 @@ BEGIN
     IF v_status <> 'completed' AND v_played >= p_complete_share * p_duration - 1e-6 THEN
       RETURN jsonb_build_object('status', 'follow_up', 'user', v_user);  -- completion: Python, nothing written
     END IF;
-    INSERT INTO learning_playbackheartbeat
-      (user_id, lesson_id, client_id, device, sent_at, received_at, intervals, position, rate, visible,
-       window_start, window_end, media_seconds, new_coverage, credited_seconds, outcome)
-    VALUES (v_user, p_lesson, p_client, left(p_device, 64), p_sent, p_now, p_intervals, p_position, p_rate, p_visible,
-            v_window_start, v_window_end, round(v_media::numeric, 3)::float8, v_new_coverage,
-            round(v_credited::numeric, 3)::float8, v_outcome);
-    IF v_changed THEN
+    -- one write: the audit row, the progress row (when it changed), the day's study time (when credited)
+    WITH beat AS (
+      INSERT INTO learning_playbackheartbeat
+        (user_id, lesson_id, client_id, device, sent_at, received_at, intervals, position, rate, visible,
+         window_start, window_end, media_seconds, new_coverage, credited_seconds, outcome)
+      VALUES (v_user, p_lesson, p_client, left(p_device, 64), p_sent, p_now, p_intervals, p_position, p_rate,
+              p_visible, v_window_start, v_window_end, round(v_media::numeric, 3)::float8, v_new_coverage,
+              round(v_credited::numeric, 3)::float8, v_outcome)
+    ), progress AS (
       INSERT INTO learning_lessonprogress
         (user_id, lesson_id, course_id, status, played_ranges, played_seconds, position, position_at,
          pages_seen, page_count, read_percent, completed_at, updated_at)
-      VALUES (v_user, p_lesson, p_course, v_status, learning_iv_to_json(v_ranges), v_played, v_position, v_position_at,
-              '[]'::jsonb, NULL, 0, NULL, p_now)
+      SELECT v_user, p_lesson, p_course, v_status, v_ranges_json, v_played, v_position,
+             v_position_at, '[]'::jsonb, NULL, 0, NULL, p_now
+       WHERE v_changed
       ON CONFLICT (user_id, lesson_id) DO UPDATE
          SET status = EXCLUDED.status, played_ranges = EXCLUDED.played_ranges,
              played_seconds = EXCLUDED.played_seconds, position = EXCLUDED.position,
-             position_at = EXCLUDED.position_at, updated_at = EXCLUDED.updated_at;
-    END IF;
-    IF v_credited > 0 THEN
-      INSERT INTO learning_dailystudy AS d (user_id, day, seconds, points) VALUES (v_user, p_day, v_credited, 0)
+             position_at = EXCLUDED.position_at, updated_at = EXCLUDED.updated_at
+    ), studied AS (
+      INSERT INTO learning_dailystudy AS d (user_id, day, seconds, points)
+      SELECT v_user, p_day, v_credited, 0 WHERE v_credited > 0
       ON CONFLICT (user_id, day) DO UPDATE SET seconds = d.seconds + EXCLUDED.seconds
-      RETURNING d.id, d.seconds, d.points INTO v_day_id, v_day_seconds, v_day_points;
+      RETURNING d.id, d.seconds, d.points
+    )
+    SELECT studied.id, studied.seconds, studied.points INTO v_day_id, v_day_seconds, v_day_points FROM studied;
+    IF v_day_id IS NOT NULL THEN
       -- points for every block of study minutes the day's total crossed, within the daily cap (services/ledger.py)
       v_requested := floor(v_day_seconds / p_point_seconds)::integer - floor((v_day_seconds - v_credited) / p_point_seconds)::integer;
       IF v_requested > 0 THEN
@@ -274,8 +290,7 @@ END $fn$;
 
 DROP = """
 DROP FUNCTION IF EXISTS learning_heartbeat_record(bigint, varchar, bigint, bigint, float8, uuid, text, timestamptz, jsonb,
-  float8, float8, boolean, timestamptz, date, float8, float8, float8, timestamptz, float8, float8, integer, float8,
-  integer, text);
+  float8, float8, boolean, timestamptz, date, jsonb);
 DROP FUNCTION IF EXISTS learning_iv_merge(float8[]);
 DROP FUNCTION IF EXISTS learning_iv_length(float8[]);
 DROP FUNCTION IF EXISTS learning_iv_clip(float8[], float8, float8);

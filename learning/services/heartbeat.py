@@ -117,7 +117,7 @@ def heartbeat_record_by_token(*, token: str, heartbeat: Heartbeat) -> tuple[User
     recorded = heartbeat_record_in_database(heartbeat=heartbeat, lesson=lesson, now=now, token=token)
     if recorded.status == "unauthenticated" or recorded.user_id is None:
         return None
-    user = User(pk=recorded.user_id, is_active=True)  # for the request log; nothing else is read from it
+    user = User.from_db(connection.alias, ["id", "is_active"], (recorded.user_id, True))  # for the request log (other fields deferred)
     if recorded.playback is not None:
         return user, recorded.playback
     _refuse_not_enrolled(recorded.status)

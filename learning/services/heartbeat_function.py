@@ -29,10 +29,17 @@ from .locks import LOCK_NAMESPACE
 _CALL = """SELECT learning_heartbeat_record(
   %(user)s::bigint, %(token)s::varchar, %(lesson)s::bigint, %(course)s::bigint, %(duration)s::float8,
   %(client)s::uuid, %(device)s::text, %(sent)s::timestamptz, %(intervals)s::jsonb, %(position)s::float8,
-  %(rate)s::float8, %(visible)s::boolean, %(now)s::timestamptz, %(day)s::date, %(max_window)s::float8,
-  %(max_rate)s::float8, %(min_rate)s::float8, %(oldest)s::timestamptz, %(complete_share)s::float8,
-  %(point_seconds)s::float8, %(points_cap)s::integer, %(touch_seconds)s::float8, %(namespace)s::integer,
-  %(study_time)s::text)"""
+  %(rate)s::float8, %(visible)s::boolean, %(now)s::timestamptz, %(day)s::date, %(settings)s::jsonb)"""
+
+
+def _settings() -> str:
+    return json.dumps({
+        "max_window": conf.heartbeat_max_window(), "max_rate": conf.max_playback_rate(), "min_rate": MIN_RATE,
+        "max_age_days": conf.heartbeat_max_age_days(), "complete_share": conf.video_complete_share(),
+        "point_seconds": conf.study_minutes_per_point() * 60, "points_cap": conf.points_daily_cap(),
+        "touch_seconds": ACTIVITY_TOUCH_SECONDS, "lock_namespace": LOCK_NAMESPACE,
+        "study_time_kind": str(LedgerKind.STUDY_TIME),
+    })  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,12 +58,7 @@ def heartbeat_record_in_database(
         "duration": float(lesson.duration or 0), "client": heartbeat.client_id, "device": heartbeat.device,
         "sent": heartbeat.sent_at, "intervals": Jsonb([list(span) for span in heartbeat.intervals]),
         "position": heartbeat.position, "rate": heartbeat.rate, "visible": heartbeat.visible, "now": now,
-        "day": local_day(heartbeat.sent_at), "max_window": conf.heartbeat_max_window(),
-        "max_rate": conf.max_playback_rate(), "min_rate": MIN_RATE,
-        "oldest": now - dt.timedelta(days=conf.heartbeat_max_age_days()),
-        "complete_share": conf.video_complete_share(), "point_seconds": float(conf.study_minutes_per_point() * 60),
-        "points_cap": conf.points_daily_cap(), "touch_seconds": float(ACTIVITY_TOUCH_SECONDS),
-        "namespace": LOCK_NAMESPACE, "study_time": str(LedgerKind.STUDY_TIME),
+        "day": local_day(heartbeat.sent_at), "settings": _settings(),
     }  # fmt: skip
     ((document,),) = statements_run([(_CALL, params)])
     answer = json.loads(document) if isinstance(document, str) else document  # Django reads jsonb as text
