@@ -38,7 +38,7 @@ from .heartbeat_store import (
     recorded_twice,
 )
 from .heartbeat_store_orm import orm_state_load, orm_state_save
-from .ledger import local_day, study_time_points_award
+from .ledger import study_time_points_award
 from .lesson_cache import LessonMeta, lesson_meta
 from .locks import learner_lock
 
@@ -71,7 +71,6 @@ def _load_arguments(*, heartbeats: Sequence[Heartbeat], lessons: dict[int, Lesso
         "course_ids": {meta.course_id for meta in lessons.values() if meta.course_id is not None},
         "lesson_ids": lessons.keys(),
         "client_ids": [beat.client_id for beat in heartbeats],
-        "days": {local_day(beat.sent_at) for beat in heartbeats},
         "start": min(b.sent_at for b in heartbeats) - dt.timedelta(seconds=max_window),
         "end": max(b.sent_at for b in heartbeats),
     }

@@ -7,8 +7,7 @@ write as another (``playback_state_load`` / ``playback_state_save``):
 1. ``pg_advisory_xact_lock`` — the learner's lock (locks.learner_lock), held until commit;
 2. one read, *after* the lock so its snapshot includes every earlier writer's commit: the enrolments of the
    courses concerned, the progress rows of the lessons, which of the client ids were already recorded, and
-   the wall-clock windows this person already earned around the heartbeats' windows, and the study time of the
-   heartbeats' days so far (whether points are due is known before writing). No row locks: every
+   the wall-clock windows this person already earned around the heartbeats' windows. No row locks: every
    writer of a person's progress and ledger holds the learner's lock (locks.py), and a row lock per read
    would be a WAL record per heartbeat for nothing;
 3. one write (data-modifying CTEs): the audit rows (a client id already recorded — possible only if a writer
@@ -54,10 +53,7 @@ SELECT
   (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM h.window_start), extract(epoch FROM h.window_end))), '[]')
      FROM learning_playbackheartbeat AS h
     WHERE h.user_id = {user} AND h.window_end > %(start)s::timestamptz
-      AND h.window_start < %(end)s::timestamptz),
-  (SELECT coalesce(json_agg(json_build_array(d.day, d.seconds)), '[]')
-     FROM learning_dailystudy AS d
-    WHERE d.user_id = {user} AND d.day {days})
+      AND h.window_start < %(end)s::timestamptz)
 """
 
 _SAVE_TEMPLATE = """
@@ -112,10 +108,9 @@ _ONE = {
     "courses": "= %(courses)s::bigint",
     "lessons": "= %(lessons)s::bigint",
     "clients": "= %(clients)s::uuid",
-    "days": "= %(days)s::date",
 }
 _MANY = {"courses": "= ANY(%(courses)s::bigint[])", "lessons": "= ANY(%(lessons)s::bigint[])",
-         "clients": "= ANY(%(clients)s::uuid[])", "days": "= ANY(%(days)s::date[])"}  # fmt: skip
+         "clients": "= ANY(%(clients)s::uuid[])"}  # fmt: skip
 _BY_ID = "%(user)s::bigint"
 _LOAD = {single: _LOAD_TEMPLATE.format(**(_ONE if single else _MANY), user=_BY_ID) for single in (True, False)}
 _LOCK = _LOCK_TEMPLATE.format(user=_BY_ID)
@@ -152,7 +147,6 @@ class PlaybackState:
     progress: dict[int, ProgressState]  # by lesson id (existing rows only)
     seen: set[uuid.UUID]
     earned: list[tuple[float, float]]  # wall-clock windows already earned (epoch seconds)
-    day_seconds: dict[dt.date, float]  # study time already recorded on the heartbeats' days
 
 
 @dataclass
@@ -193,23 +187,22 @@ def load_statements(
     course_ids: Iterable[int],
     lesson_ids: Iterable[int],
     client_ids: Iterable[uuid.UUID],
-    days: Iterable[dt.date],
     start: dt.datetime,
     end: dt.datetime,
 ) -> list[Statement]:
     """The learner's lock, then the read of everything the heartbeat rules need (rows: ``load_parse``)."""
-    courses, lessons, clients, wanted = sorted(course_ids), sorted(lesson_ids), list(client_ids), sorted(days)
-    single = len(courses) == len(lessons) == len(clients) == len(wanted) == 1
+    courses, lessons, clients = sorted(course_ids), sorted(lesson_ids), list(client_ids)
+    single = len(courses) == len(lessons) == len(clients) == 1
     params = {"start": start, "end": end, "namespace": LOCK_NAMESPACE, "user": user_id}
     if single:
-        params |= {"courses": courses[0], "lessons": lessons[0], "clients": clients[0], "days": wanted[0]}
+        params |= {"courses": courses[0], "lessons": lessons[0], "clients": clients[0]}
     else:
-        params |= {"courses": courses, "lessons": lessons, "clients": clients, "days": wanted}
+        params |= {"courses": courses, "lessons": lessons, "clients": clients}
     return [(_LOCK, params), (_LOAD[single], params)]
 
 
 def load_parse(rows: Sequence[tuple]) -> PlaybackState:
-    enrollments, progress, seen, earned, days = rows[0]
+    enrollments, progress, seen, earned = rows[0]
     return PlaybackState(
         enrollments={
             course: EnrollmentState(pk, last_lesson, _when(last_at))
@@ -221,7 +214,6 @@ def load_parse(rows: Sequence[tuple]) -> PlaybackState:
         },
         seen={uuid.UUID(value) for value in seen},
         earned=[(float(a), float(b)) for a, b in earned],
-        day_seconds={dt.date.fromisoformat(day): float(seconds) for day, seconds in days},
     )
 
 

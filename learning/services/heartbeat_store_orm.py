@@ -27,7 +27,7 @@ from .heartbeat_store import (
 
 def orm_state_load(
     *, user_id: int, course_ids: Iterable[int], lesson_ids: Iterable[int], client_ids: Iterable[uuid.UUID],
-    days: Iterable[dt.date], start: dt.datetime, end: dt.datetime,
+    start: dt.datetime, end: dt.datetime,
 ) -> PlaybackState:  # fmt: skip
     enrollments = Enrollment.objects.filter(user_id=user_id, course_id__in=list(course_ids))
     progress = LessonProgress.objects.filter(user_id=user_id, lesson_id__in=list(lesson_ids))
@@ -44,9 +44,6 @@ def orm_state_load(
         },
         seen=set(beats.filter(client_id__in=list(client_ids)).values_list("client_id", flat=True)),
         earned=[(a.timestamp(), b.timestamp()) for a, b in windows.values_list("window_start", "window_end")],
-        day_seconds=dict(
-            DailyStudy.objects.filter(user_id=user_id, day__in=list(days)).values_list("day", "seconds")
-        ),
     )
 
 
