@@ -49,3 +49,17 @@ def phone_page(chromium_browser: Any) -> Iterator[Any]:
         yield page
     finally:
         context.close()
+
+
+def no_horizontal_scroll(page: Any) -> bool:
+    """The page fits the viewport's width (no sideways scrolling at 360 px)."""
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def log_in(page: Any, base_url: str, *, username: str, password: str, landing: str = "/") -> None:
+    """Log in through the login page as a person would, and wait for the page it leads to."""
+    page.goto(f"{base_url}/accounts/login/" + (f"?next={landing}" if landing != "/" else ""))
+    page.get_by_label("手机号或用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url(f"{base_url}{landing}")

@@ -9,14 +9,11 @@ import pytest
 from assessments.models import Answer, Attempt
 from tests.accounts.factories import UserFactory
 from tests.assessments.factories import ChoiceFactory, QuestionFactory, QuizFactory, fill_in, true_false
+from tests.playwright_browser import log_in, no_horizontal_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Gongjiang@2026"
-
-
-def no_horizontal_scroll(page: Any) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
 def test_worker_takes_a_quiz_one_question_per_screen(live_server, phone_page):  # type: ignore[no-untyped-def]
@@ -35,11 +32,7 @@ def test_worker_takes_a_quiz_one_question_per_screen(live_server, phone_page):  
     worker.save()
 
     page = phone_page
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("手机号或用户名").fill("13912345600")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, username="13912345600", password=PASSWORD)
 
     page.goto(f"{live_server.url}/quizzes/{quiz.pk}/?next=/studios/")
     assert page.get_by_role("heading", level=1).inner_text().strip() == "数控车床安全操作测验"

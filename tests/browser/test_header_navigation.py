@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from cms.demo import data
 from tests.cms.pages import wagtail_roots_ensure
+from tests.playwright_browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,11 +61,7 @@ def test_header_navigation_fits_a_360px_phone(live_server, phone_page, tmp_path)
     assert _current(page) == "讲座与沙龙" and _page_width(page) <= PHONE_WIDTH
 
     # logged in, the header gains 我的学习 and the user's links, and still fits
-    page.goto(f"{live_server.url}/accounts/login/?next=/courses/")
-    page.get_by_label("手机号或用户名").fill("zhangwei")
-    page.get_by_label("密码").fill(data.DEMO_PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(f"{live_server.url}/courses/")
+    log_in(page, live_server.url, username="zhangwei", password=data.DEMO_PASSWORD, landing="/courses/")
     assert _page_width(page) <= PHONE_WIDTH
     _shoot(page, tmp_path, "courses-logged-in")
     nav.get_by_role("link", name="我的学习").click()

@@ -14,7 +14,6 @@ import io
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pypdf
 import pytest
@@ -29,7 +28,7 @@ from tests.celery_worker import wait_until
 from tests.cms.pages import site_pages_build, studio_page_create
 from tests.learning.factories import course_create, course_index_create, lesson_create
 from tests.media.conftest import _clip, upload_file
-from tests.playwright_browser import PHONE
+from tests.playwright_browser import PHONE, log_in, no_horizontal_scroll
 from tests.studios.factories import StudioFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,10 +41,6 @@ PIPELINE_TIMEOUT = 240.0
 END_BELOW_FOLD = (
     "() => document.querySelector('[data-learning-text-end]').getBoundingClientRect().top > window.innerHeight"
 )
-
-
-def no_horizontal_scroll(page: Any) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
 @pytest.fixture(scope="module")
@@ -109,11 +104,7 @@ def test_worker_learns_a_course_and_gets_a_verifiable_certificate(
     base = live_server.url
 
     # log in with the mobile number, land in the catalogue, open the course
-    page.goto(f"{base}/accounts/login/?next={catalogue.url}")
-    page.get_by_label("手机号或用户名").fill("13912345601")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(f"{base}{catalogue.url}")
+    log_in(page, base, username="13912345601", password=PASSWORD, landing=catalogue.url)
     assert no_horizontal_scroll(page)
     page.get_by_role("link", name=COURSE_TITLE).click()
     page.wait_for_url(f"{base}{course.url}")

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from tests.accounts.factories import UserFactory
 from tests.cms.pages import site_pages_build, studio_page_create
+from tests.playwright_browser import no_horizontal_scroll
 from tests.studios.factories import StudioFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Gongjiang@2026"
-
-
-def no_horizontal_scroll(page: Any) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
 def test_worker_logs_in_by_mobile_at_360px_and_opens_a_studio_page(live_server, phone_page, org_tree):

@@ -4,21 +4,17 @@ box (the page itself never scrolls sideways), drill-down into a unit, search a l
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import pytest
 
 from tests.accounts.factories import UnionStaffFactory
+from tests.playwright_browser import log_in, no_horizontal_scroll
 
 from .scenario import year_scenario
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Gongjiang@2026"
-
-
-def no_horizontal_scroll(page: Any) -> bool:
-    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
 def test_district_staff_read_the_reports_on_a_phone(live_server, phone_page, org_tree, learners, course, course2):  # type: ignore[no-untyped-def]
@@ -28,11 +24,7 @@ def test_district_staff_read_the_reports_on_a_phone(live_server, phone_page, org
     staff.save()
 
     page = phone_page
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("手机号或用户名").fill("13900000009")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, username="13900000009", password=PASSWORD)
 
     page.get_by_role("link", name="学习报表").click()
     page.wait_for_url(f"{live_server.url}/reports/")
