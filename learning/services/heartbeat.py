@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,12 +35,10 @@ from .heartbeat_store import (
     SavedState,
     playback_state_load,
     playback_state_save,
-    recorded_twice,
 )
 from .heartbeat_store_orm import orm_state_load, orm_state_save
 from .ledger import study_time_points_award
 from .lesson_cache import LessonMeta, lesson_meta
-from .locks import learner_lock
 
 __all__ = ["Heartbeat", "LessonPlayback", "heartbeat_record_by_token", "heartbeats_record"]
 
@@ -76,9 +74,13 @@ def _load_arguments(*, heartbeats: Sequence[Heartbeat], lessons: dict[int, Lesso
     }
 
 
+def _not_enrolled() -> ApplicationError:
+    return ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
+
+
 def _check_enrolled(state: PlaybackState, lessons: dict[int, LessonMeta]) -> None:
     if any(meta.course_id not in state.enrollments for meta in lessons.values()):
-        raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
+        raise _not_enrolled()
 
 
 def _answer(plan: PlaybackPlan) -> list[LessonPlayback]:
@@ -93,11 +95,9 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
     """Record heartbeats (one, or an offline batch) for one person; returns each lesson's playback state."""
     now, lessons = _checked(heartbeats)
     if len(heartbeats) == 1 and not _portable():
-        (beat,) = heartbeats
-        recorded = heartbeat_record_in_database(heartbeat=beat, lesson=lessons[beat.lesson_id], now=now, user_id=user_id)
-        if recorded.playback is not None:
-            return [recorded.playback]
-        _refuse_not_enrolled(recorded.status)
+        recorded = _record_one(heartbeat=heartbeats[0], lessons=lessons, now=now, user_id=user_id)
+        assert recorded is not None  # a user id needs no checking
+        return [recorded[1]]
     return _record_atomic(user_id=user_id, heartbeats=heartbeats, lessons=lessons, now=now)
 
 
@@ -112,20 +112,29 @@ def heartbeat_record_by_token(*, token: str, heartbeat: Heartbeat) -> tuple[User
         now, lessons = _checked([heartbeat])
     except ApplicationError:
         return None
-    lesson = lessons[heartbeat.lesson_id]
-    recorded = heartbeat_record_in_database(heartbeat=heartbeat, lesson=lesson, now=now, token=token)
-    if recorded.status == "unauthenticated" or recorded.user_id is None:
+    recorded = _record_one(heartbeat=heartbeat, lessons=lessons, now=now, token=token)
+    if recorded is None:
         return None
-    user = User.from_db(connection.alias, ["id", "is_active"], (recorded.user_id, True))  # for the request log (other fields deferred)
+    user = User.from_db(connection.alias, ["id", "is_active"], (recorded[0], True))  # for the request log
+    return user, recorded[1]
+
+
+def _record_one(
+    *, heartbeat: Heartbeat, lessons: dict[int, LessonMeta], now: dt.datetime, user_id: int | None = None,
+    token: str | None = None,
+) -> tuple[int, LessonPlayback] | None:
+    """One heartbeat in the database function: the learner's id and the answer; None when the token is not an
+    active user's. A heartbeat that completes its lesson runs again in Python, with the follow-ups."""
+    recorded = heartbeat_record_in_database(
+        heartbeat=heartbeat, lesson=lessons[heartbeat.lesson_id], now=now, user_id=user_id, token=token
+    )
+    if recorded.user_id is None:
+        return None
+    if recorded.status == "not_enrolled":
+        raise _not_enrolled()
     if recorded.playback is not None:
-        return user, recorded.playback
-    _refuse_not_enrolled(recorded.status)
-    return user, _record_atomic(user_id=user.pk, heartbeats=[heartbeat], lessons=lessons, now=now)[0]
-
-
-def _refuse_not_enrolled(status: str) -> None:
-    if status == "not_enrolled":
-        raise ApplicationError(_("请先报名这门课程，再开始学习。"), status=403)
+        return recorded.user_id, recorded.playback
+    return recorded.user_id, _record_atomic(user_id=recorded.user_id, heartbeats=[heartbeat], lessons=lessons, now=now)[0]
 
 
 def _checked(heartbeats: Sequence[Heartbeat]) -> tuple[dt.datetime, dict[int, LessonMeta]]:
@@ -147,22 +156,12 @@ def _portable() -> bool:
 def _record_atomic(
     *, user_id: int, heartbeats: Sequence[Heartbeat], lessons: dict[int, LessonMeta], now: dt.datetime
 ) -> list[LessonPlayback]:
-    arguments = _load_arguments(heartbeats=heartbeats, lessons=lessons)
-    if _portable():
-        learner_lock(user_id=user_id)  # PostgreSQL only; SQLite's BEGIN IMMEDIATE already serialises writers
-        state = orm_state_load(user_id=user_id, **arguments)
-    else:
-        state = playback_state_load(user_id=user_id, **arguments)
+    load, save = (orm_state_load, orm_state_save) if _portable() else (playback_state_load, playback_state_save)
+    state = load(user_id=user_id, **_load_arguments(heartbeats=heartbeats, lessons=lessons))
     _check_enrolled(state, lessons)
     plan = playback_plan(state=state, heartbeats=heartbeats, lessons=lessons, now=now)
     if plan.writes_anything:
-        if _portable():
-            try:
-                saved = orm_state_save(user_id=user_id, now=now, write=plan.write)
-            except IntegrityError as error:
-                raise recorded_twice(error) from error
-        else:
-            saved = playback_state_save(user_id=user_id, now=now, write=plan.write)
+        saved = save(user_id=user_id, now=now, write=plan.write)
         for pk, row_id in saved.progress_ids.items():
             plan.progress[pk].pk = row_id
         _study_time_points(user_id=user_id, saved=saved, plan=plan)

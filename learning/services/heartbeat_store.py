@@ -36,23 +36,23 @@ from config.errors import ApplicationError
 
 from .locks import LOCK_NAMESPACE
 
-_LOCK_TEMPLATE = "SELECT pg_advisory_xact_lock(%(namespace)s::integer, ({user})::integer)"
+_LOCK = "SELECT pg_advisory_xact_lock(%(namespace)s::integer, %(user)s::integer)"
 
 _LOAD_TEMPLATE = """
 SELECT
   (SELECT coalesce(json_agg(json_build_array(e.course_id, e.id, e.last_lesson_id, e.last_activity_at)), '[]')
      FROM learning_enrollment AS e
-    WHERE e.user_id = {user} AND e.course_id {courses}),
+    WHERE e.user_id = %(user)s::bigint AND e.course_id {courses}),
   (SELECT coalesce(json_agg(json_build_array(p.lesson_id, p.id, p.course_id, p.status, p.played_ranges,
                                              p.played_seconds, p.position, p.position_at)), '[]')
      FROM learning_lessonprogress AS p
-    WHERE p.user_id = {user} AND p.lesson_id {lessons}),
+    WHERE p.user_id = %(user)s::bigint AND p.lesson_id {lessons}),
   (SELECT coalesce(json_agg(h.client_id), '[]')
      FROM learning_playbackheartbeat AS h
-    WHERE h.user_id = {user} AND h.client_id {clients}),
+    WHERE h.user_id = %(user)s::bigint AND h.client_id {clients}),
   (SELECT coalesce(json_agg(json_build_array(extract(epoch FROM h.window_start), extract(epoch FROM h.window_end))), '[]')
      FROM learning_playbackheartbeat AS h
-    WHERE h.user_id = {user} AND h.window_end > %(start)s::timestamptz
+    WHERE h.user_id = %(user)s::bigint AND h.window_end > %(start)s::timestamptz
       AND h.window_start < %(end)s::timestamptz)
 """
 
@@ -68,7 +68,6 @@ WITH beats AS (
          lesson_id bigint, client_id uuid, device text, sent_at timestamptz, intervals jsonb, position float8,
          rate float8, visible boolean, window_start timestamptz, window_end timestamptz, media_seconds float8,
          new_coverage float8, credited_seconds float8, outcome text)
-  RETURNING 1
 ), progress AS (
   INSERT INTO learning_lessonprogress
     (user_id, lesson_id, course_id, status, played_ranges, played_seconds, position, position_at,
@@ -96,14 +95,13 @@ WITH beats AS (
    WHERE e.id {touch}
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM beats),
-       (SELECT coalesce(json_agg(json_build_array(lesson_id, id)), '[]') FROM progress),
+SELECT (SELECT coalesce(json_agg(json_build_array(lesson_id, id)), '[]') FROM progress),
        (SELECT coalesce(json_agg(json_build_array(day, id, seconds, points)), '[]') FROM days),
        (SELECT count(*) FROM touched)
 """
 
-# One heartbeat (the hot path): scalar parameters, so the prepared statements get generic plans that are
-# single probes of unique indexes. A batch (offline queue): arrays.
+# One heartbeat (one that completes its lesson; the others go to heartbeat_function): scalar parameters, so the
+# prepared statements get generic plans that are single probes of unique indexes. A batch (offline queue): arrays.
 _ONE = {
     "courses": "= %(courses)s::bigint",
     "lessons": "= %(lessons)s::bigint",
@@ -111,9 +109,7 @@ _ONE = {
 }
 _MANY = {"courses": "= ANY(%(courses)s::bigint[])", "lessons": "= ANY(%(lessons)s::bigint[])",
          "clients": "= ANY(%(clients)s::uuid[])"}  # fmt: skip
-_BY_ID = "%(user)s::bigint"
-_LOAD = {single: _LOAD_TEMPLATE.format(**(_ONE if single else _MANY), user=_BY_ID) for single in (True, False)}
-_LOCK = _LOCK_TEMPLATE.format(user=_BY_ID)
+_LOAD = {True: _LOAD_TEMPLATE.format(**_ONE), False: _LOAD_TEMPLATE.format(**_MANY)}
 _SAVE = {
     True: _SAVE_TEMPLATE.format(touch="= %(touch)s::bigint"),
     False: _SAVE_TEMPLATE.format(touch="= ANY(%(touch)s::bigint[])"),
@@ -240,7 +236,7 @@ def save_statement(*, user_id: int, now: dt.datetime, write: PlaybackWrite) -> S
 
 
 def save_parse(rows: Sequence[tuple]) -> SavedState:
-    _count, ids, totals, _touched = rows[0]
+    ids, totals, _touched = rows[0]
     return SavedState(
         progress_ids=dict(ids),
         days={

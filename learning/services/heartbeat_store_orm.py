@@ -1,9 +1,10 @@
 """The heartbeat store through the ORM, for databases other than PostgreSQL (SQLite in ``make demo``).
 
-Same reads and writes as heartbeat_store's statements, in a few more queries. No learner lock is needed: the
-project opens SQLite transactions with ``BEGIN IMMEDIATE`` (settings), so one writer at a time holds the whole
-database from the first statement of ``atomic()`` — the read below already sees every earlier writer's commit.
-Call both functions inside the caller's atomic block.
+Same reads and writes as heartbeat_store's statements, in a few more queries. The learner's lock is taken on
+PostgreSQL only (tests run this store there too): the project opens SQLite transactions with ``BEGIN
+IMMEDIATE`` (settings), so one writer at a time holds the whole database from the first statement of
+``atomic()`` — the read below already sees every earlier writer's commit. Call both functions inside the
+caller's atomic block.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
+from django.db import IntegrityError
 from django.db.models import F
 
 from ..models import DailyStudy, Enrollment, LessonProgress, PlaybackHeartbeat
@@ -22,13 +24,16 @@ from .heartbeat_store import (
     PlaybackWrite,
     ProgressState,
     SavedState,
+    recorded_twice,
 )
+from .locks import learner_lock
 
 
 def orm_state_load(
     *, user_id: int, course_ids: Iterable[int], lesson_ids: Iterable[int], client_ids: Iterable[uuid.UUID],
     start: dt.datetime, end: dt.datetime,
 ) -> PlaybackState:  # fmt: skip
+    learner_lock(user_id=user_id)
     enrollments = Enrollment.objects.filter(user_id=user_id, course_id__in=list(course_ids))
     progress = LessonProgress.objects.filter(user_id=user_id, lesson_id__in=list(lesson_ids))
     beats = PlaybackHeartbeat.objects.filter(user_id=user_id)
@@ -48,11 +53,13 @@ def orm_state_load(
 
 
 def orm_state_save(*, user_id: int, now: dt.datetime, write: PlaybackWrite) -> SavedState:
-    """Raises IntegrityError when a client id was already recorded (nothing is kept: the caller's block rolls
-    back)."""
-    PlaybackHeartbeat.objects.bulk_create(
-        [PlaybackHeartbeat(user_id=user_id, received_at=now, **beat) for beat in write.beats]
-    )
+    """Refuses (409) when a client id was already recorded; nothing is kept: the caller's block rolls back."""
+    try:
+        PlaybackHeartbeat.objects.bulk_create(
+            [PlaybackHeartbeat(user_id=user_id, received_at=now, **beat) for beat in write.beats]
+        )
+    except IntegrityError as error:
+        raise recorded_twice(error) from error
     progress_ids: dict[int, int] = {}
     for row in write.progress:
         values = {
