@@ -27,8 +27,7 @@ import hashlib
 import re
 import time
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -139,26 +138,3 @@ def statements_results(statements: Sequence[Statement]) -> list[list[tuple]]:
             if not cursor.nextset():
                 break
     return results
-
-
-class PreparedCursor:
-    """``execute`` one statement (prepared once per connection), then ``fetchone``/``fetchall`` its rows."""
-
-    def __init__(self) -> None:
-        self._rows: list[tuple] = []
-
-    def execute(self, sql: str, params: Any) -> None:
-        self._rows = statements_run([(sql, params)])
-
-    def fetchone(self) -> tuple | None:
-        return self._rows.pop(0) if self._rows else None
-
-    def fetchall(self) -> list[tuple]:
-        rows, self._rows = self._rows, []
-        return rows
-
-
-@contextmanager
-def prepared_cursor() -> Iterator[PreparedCursor]:
-    """A cursor-like object whose statements are prepared once per connection (use ``%s`` / ``%(name)s``)."""
-    yield PreparedCursor()

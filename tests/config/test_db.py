@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from config.db import StatementsLost, prepared_cursor, statements_results, statements_run
+from config.db import StatementsLost, statements_results, statements_run
 
 pytestmark = pytest.mark.django_db
 
@@ -21,21 +21,18 @@ def _prepared(probe: str = "jianglian_prepared_probe") -> list[str]:
 
 def test_a_statement_is_prepared_once_and_reused() -> None:
     for value in (1, 2, 3):
-        with prepared_cursor() as cursor:
-            cursor.execute(STATEMENT, [value])
-            assert cursor.fetchone() == (value + 1,)
+        assert statements_run([(STATEMENT, [value])]) == [(value + 1,)]
     assert len(_prepared()) == 1
 
 
 def test_prepared_statements_are_logged_with_their_text_and_values() -> None:
-    with CaptureQueriesContext(connection) as queries, prepared_cursor() as cursor:
-        cursor.execute(STATEMENT, [41])
+    with CaptureQueriesContext(connection) as queries:
+        statements_run([(STATEMENT, [41])])
     assert [q["sql"] for q in queries.captured_queries] == [f"{STATEMENT} -- (41,)"]
 
 
 def test_djangos_own_queries_stay_unprepared() -> None:
-    with prepared_cursor() as cursor:
-        cursor.execute(STATEMENT, [1])
+    statements_run([(STATEMENT, [1])])
     for _ in range(3):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 7 AS jianglian_unprepared_probe")
