@@ -40,6 +40,9 @@ def people(org_tree):  # type: ignore[no-untyped-def]
 from tests.celery_worker import celery_worker, celery_worker_process  # noqa: E402, F401
 from tests.playwright_browser import chromium_browser, phone_page  # noqa: E402, F401
 
+# A studio's course (`studio_page`, `course`), used by the learning and reporting tests.
+pytest_plugins = ["tests.learning.fixtures"]
+
 
 # Site pages (tests/cms/pages.py): the default site's HomePage and the StudioIndexPage at /studios/.
 @pytest.fixture

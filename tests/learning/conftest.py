@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from learning import services
 from tests.accounts.factories import UserFactory
-from tests.learning.factories import course_create, lesson_create, studio_page_for
+from tests.learning.factories import lesson_create
 
 
 @pytest.fixture(autouse=True)
@@ -17,16 +17,6 @@ def midday_clock() -> Iterator[None]:
     past must not straddle midnight, so their clock starts at midday (and keeps ticking)."""
     with time_machine.travel(dt.datetime(2026, 6, 15, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai")), tick=True):
         yield
-
-
-@pytest.fixture
-def studio_page(site_pages, org_tree):  # type: ignore[no-untyped-def]
-    return studio_page_for(site_pages=site_pages, organisation=org_tree["a1"])
-
-
-@pytest.fixture
-def course(studio_page):  # type: ignore[no-untyped-def]
-    return course_create(studio_page=studio_page, title="焊接安全")
 
 
 @pytest.fixture

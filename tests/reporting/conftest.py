@@ -1,7 +1,7 @@
 import pytest
 
 from tests.accounts.factories import UnionStaffFactory, UserFactory
-from tests.learning.factories import course_create, studio_page_for
+from tests.learning.factories import course_create
 from tests.organisations.factories import OrganisationFactory
 
 
@@ -21,16 +21,6 @@ def people(people, org_tree):  # type: ignore[no-untyped-def]
 
     people["staff_a1"] = UnionStaffFactory(username="staffa1", organisation=org_tree["a1"])  # grassroots staff
     return {key: User.objects.select_related("organisation").get(pk=user.pk) for key, user in people.items()}
-
-
-@pytest.fixture
-def studio_page(site_pages, org_tree):  # type: ignore[no-untyped-def]
-    return studio_page_for(site_pages=site_pages, organisation=org_tree["a1"])
-
-
-@pytest.fixture
-def course(studio_page):  # type: ignore[no-untyped-def]
-    return course_create(studio_page=studio_page, title="焊接安全")
 
 
 @pytest.fixture
