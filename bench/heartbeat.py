@@ -6,13 +6,16 @@ What it does, all on real services (the PostgreSQL server of DATABASE_URL, gunic
 
 1. creates a fresh database on that server (BENCH_DB_NAME, default ``bench_jianglian_heartbeat``), migrates it
    and seeds one course with two 2-hour video lessons and 1,100 enrolled learners with API tokens;
-2. starts gunicorn on the project's WSGI app with bench/heartbeat_settings.py (the production settings), which
-   adds ``/api/v1/bench/bare/`` — a plain Django JSON view behind the same middleware, the baseline — and
-   ``/api/v1/bench/drf/`` — the heartbeat view's framework part only (DRF, token auth, body reading, answer);
+2. starts gunicorn on the project's WSGI app (config/wsgi.py: Django with the heartbeat's lane in front,
+   config/wsgi_lane.py) with bench/heartbeat_settings.py (the production settings), which adds three reference
+   views: ``/api/v1/bench/bare/`` — a plain Django JSON view through Django's whole middleware stack, the
+   baseline; ``/api/v1/bench/drf/`` — the heartbeat view's framework part only (DRF, token auth, body reading,
+   answer); ``/api/v1/bench/heartbeat-in-django/`` — the heartbeat's DRF view at another address, so the
+   same heartbeats are recorded through Django and DRF instead of the lane (what the lane saves);
 3. load with wrk (C, so the generator does not eat the server's CPU) and bench/heartbeat.lua: ``--connections``
    keep-alive connections POST heartbeats (fresh UUID, token of one of 1,000 learners in turn, learner clocks
-   10 s apart, 10 s of video played each time); the same requests go to the two reference views. After a
-   warm-up of each, the three take turns ``--rounds`` times (the machine is shared); medians are compared;
+   10 s apart, 10 s of video played each time); the same requests go to the reference views. After a
+   warm-up of each, the four take turns ``--rounds`` times (the machine is shared); medians are compared;
 4. correctness: 200 concurrent clients = 100 learners × 2 devices playing at the same time, every heartbeat
    sent twice; afterwards every learner must have exactly 2×K heartbeat rows, K×10 s of study time and
    K×10 s of coverage across the two lessons (earned once, never lost, never doubled).
@@ -49,6 +52,7 @@ LUA = ROOT / "bench" / "heartbeat.lua"
 BARE = "/api/v1/bench/bare/"
 DRF = "/api/v1/bench/drf/"
 HEARTBEAT = "/api/v1/learning/heartbeats/"
+IN_DJANGO = "/api/v1/bench/heartbeat-in-django/"
 DURATION = 7200.0
 THROUGHPUT_USERS = 1000
 GOAL_RATIO, GOAL_RPS = 0.5, 1000.0
@@ -215,24 +219,28 @@ def _median(runs: list[dict]) -> dict:
     return {k: round(statistics.median(r[k] for r in runs), 2) for k in keys} | {"errors": sum(r["errors"] for r in runs)}
 
 
-LABELS = {BARE: "bare Django JSON view", DRF: "DRF + token auth, no work", HEARTBEAT: "heartbeat"}
+LABELS = {
+    BARE: "bare Django JSON view", DRF: "DRF + token auth, no work", IN_DJANGO: "heartbeat in Django (no lane)",
+    HEARTBEAT: "heartbeat",
+}  # fmt: skip
 
 
 def measure(args: argparse.Namespace, seed_data: dict) -> dict[str, list[dict]]:
-    """Warm-up, then bare, DRF-only and heartbeat in turn, ``--rounds`` times; each round's learners start 2 h
-    after the previous round's, so every round earns fresh study time (no overlap with earlier windows)."""
+    """Warm-up, then the endpoints in turn, ``--rounds`` times; each run's learners start 2 h after the previous
+    run's, so every run earns fresh study time (no overlap with earlier windows)."""
     lesson = seed_data["lessons"][0]
     now = dt.datetime.now(dt.UTC)
     runs: dict[str, list[dict]] = {path: [] for path in LABELS}
     with tempfile.TemporaryDirectory() as tmp:
         tokens_file = Path(tmp) / "tokens.txt"
         tokens_file.write_text("\n".join(seed_data["tokens"][:THROUGHPUT_USERS]) + "\n")
-        starts = [now - dt.timedelta(hours=2 * (args.rounds + 1 - i)) for i in range(args.rounds + 1)]
+        count = (args.rounds + 1) * len(LABELS)
+        starts = iter(now - dt.timedelta(hours=2 * (count - i)) for i in range(count))
         for path in LABELS:
-            wrk(args, path, tokens_file, lesson, starts[0], 3)
+            wrk(args, path, tokens_file, lesson, next(starts), 3)
         for i in range(1, args.rounds + 1):
             for path, label in LABELS.items():
-                runs[path].append(wrk(args, path, tokens_file, lesson, starts[i], args.seconds))
+                runs[path].append(wrk(args, path, tokens_file, lesson, next(starts), args.seconds))
                 print(_line(f"round {i}: {label}", runs[path][-1]), flush=True)
     return runs
 
@@ -240,7 +248,7 @@ def measure(args: argparse.Namespace, seed_data: dict) -> dict[str, list[dict]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="seconds per measured wrk run")
-    parser.add_argument("--rounds", type=int, default=2, help="turns of bare, DRF-only and heartbeat")
+    parser.add_argument("--rounds", type=int, default=2, help="turns of the four endpoints")
     parser.add_argument("--connections", type=int, default=64, help="wrk keep-alive connections")
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (PostgreSQL shares the CPUs)")
@@ -273,9 +281,11 @@ def main() -> None:
         if not args.keep_db:
             database_drop()
     bare, drf, beat = _median(runs[BARE]), _median(runs[DRF]), _median(runs[HEARTBEAT])
+    in_django = _median(runs[IN_DJANGO])
     ratio = beat["rps"] / bare["rps"] if bare["rps"] else 0.0
     print(_line("median: baseline, bare Django JSON view", bare))
     print(_line("median: DRF + token auth, no work", drf) + f"  ({drf['rps'] / bare['rps']:.0%} of bare)")
+    print(_line("median: heartbeat in Django (no lane)", in_django) + f"  ({in_django['rps'] / bare['rps']:.0%} of bare)")
     print(_line(f"median: heartbeat {HEARTBEAT}", beat))
     print(f"heartbeat / bare = {ratio:.0%}  (goal ≥ 50 %: {'met' if ratio >= GOAL_RATIO else 'NOT met'}; "
           f"goal ≥ 1,000 req/s: {'met' if beat['rps'] >= GOAL_RPS else 'NOT met'})")
@@ -288,7 +298,7 @@ def main() -> None:
     (results / "heartbeat.json").write_text(json.dumps({
         "args": {k: v for k, v in vars(args).items() if k not in ("wrk", "server")}, "postgresql": pg,
         "load_average_at_start": [load1, load5], "bare_runs": runs[BARE], "drf_runs": runs[DRF],
-        "heartbeat_runs": runs[HEARTBEAT], "bare": bare, "drf_only": drf, "heartbeat": beat, "ratio": round(ratio, 3),
+        "heartbeat_runs": runs[HEARTBEAT], "in_django_runs": runs[IN_DJANGO], "bare": bare, "in_django": in_django, "drf_only": drf, "heartbeat": beat, "ratio": round(ratio, 3),
         "goals": {"ratio": GOAL_RATIO, "rps": GOAL_RPS}, "correctness": check,
     }, indent=2))  # fmt: skip
     if not ok:

@@ -1,11 +1,13 @@
-"""The project's URLs plus two reference views under the API prefix (so the middleware treats them exactly as
-the heartbeat endpoint):
+"""The project's URLs plus three reference views under the API prefix:
 
-* /api/v1/bench/bare/ — a plain Django JSON view: the baseline of the goal (heartbeat ≥ 50 % of it);
+* /api/v1/bench/bare/ — a plain Django JSON view through Django's whole middleware stack: the baseline of the
+  goal (heartbeat ≥ 50 % of it);
 * /api/v1/bench/drf/ — a heartbeat-shaped DRF view with the work taken out: DRF with the project's token
   authentication (one prepared query), the heartbeat's reading of the body and the same answer, nothing
-  recorded. It shows what the API framework alone costs; token heartbeats themselves bypass DRF (the fast lane
-  of learning/api/heartbeat_endpoint.py).
+  recorded. It shows what the API framework alone costs;
+* /api/v1/bench/heartbeat-in-django/ — the heartbeat's own DRF view at another address, which the WSGI lane
+  (config/wsgi_lane.py, learning/api/heartbeat_lane.py) does not serve: the same heartbeats recorded through
+  Django's middleware and DRF, to show what the lane saves.
 """
 
 if __name__ == "__main__":  # `make bench` runs every bench/*.py: this one is a URL module
@@ -23,6 +25,7 @@ from rest_framework.views import APIView
 
 from config.urls import urlpatterns as project_urlpatterns
 from learning.api.serializers import heartbeat_parse, playback_data
+from learning.api.views import HeartbeatView
 from learning.services import LessonPlayback
 
 
@@ -42,4 +45,9 @@ class DrfOnly(APIView):
         return Response(playback_data(LessonPlayback(lesson_id=lesson, duration=0, played_seconds=0, position=0, completed=False)))
 
 
-urlpatterns = [path("api/v1/bench/bare/", bare), path("api/v1/bench/drf/", DrfOnly.as_view()), *project_urlpatterns]
+urlpatterns = [
+    path("api/v1/bench/bare/", bare),
+    path("api/v1/bench/drf/", DrfOnly.as_view()),
+    path("api/v1/bench/heartbeat-in-django/", HeartbeatView.as_view()),
+    *project_urlpatterns,
+]

@@ -15,7 +15,10 @@ class LearningConfig(AppConfig):
         attempt_passed.connect(signal_handlers.on_attempt_passed, dispatch_uid="learning.attempt_passed")
         course_completed.connect(signal_handlers.on_course_completed, dispatch_uid="learning.course_completed")
 
+        from django.core.signals import setting_changed
         from django.db.models.signals import post_delete, post_save
+
+        setting_changed.connect(signal_handlers.on_setting_changed, dispatch_uid="learning.setting_changed")
         from wagtail.signals import page_published, page_unpublished
 
         from media.models import Video

@@ -26,3 +26,11 @@ def on_lesson_or_video_changed(sender: Any, **kwargs: Any) -> None:
     from .services.lesson_cache import lesson_cache_clear
 
     lesson_cache_clear()
+
+
+def on_setting_changed(sender: Any, setting: str, **kwargs: Any) -> None:
+    """A ``LEARNING_*`` setting changed (tests): the heartbeat function's settings argument is made again."""
+    if setting.startswith("LEARNING_"):
+        from .services.heartbeat_function import heartbeat_settings
+
+        heartbeat_settings.cache_clear()

@@ -3,7 +3,7 @@
 This module checks the request and records it in one of two ways:
 
 * the usual request — one heartbeat that does not complete its lesson — is one statement on PostgreSQL
-  (heartbeat_function: the rules, study-time points and, for the API's fast lane, the token check run in the
+  (heartbeat_function: the rules, study-time points and, for the API's WSGI lane, the token check run in the
   database function of migration 0005);
 * anything else — a batch (offline queue), a completion — runs heartbeat_rules (pure Python) on the learner's
   state read under their lock (heartbeat_store) in Django's atomic() with the follow-ups (ledger, course
@@ -22,7 +22,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User
 from config.errors import ApplicationError
 
 from .. import conf
@@ -95,46 +94,39 @@ def heartbeats_record(*, user_id: int, heartbeats: Sequence[Heartbeat]) -> list[
     """Record heartbeats (one, or an offline batch) for one person; returns each lesson's playback state."""
     now, lessons = _checked(heartbeats)
     if len(heartbeats) == 1 and not _portable():
-        recorded = _record_one(heartbeat=heartbeats[0], lessons=lessons, now=now, user_id=user_id)
-        assert recorded is not None  # a user id needs no checking
-        return [recorded[1]]
+        return [_record_one(heartbeat=heartbeats[0], lessons=lessons, now=now, user_id=user_id)]
     return _record_atomic(user_id=user_id, heartbeats=heartbeats, lessons=lessons, now=now)
 
 
-def heartbeat_record_by_token(*, token: str, heartbeat: Heartbeat) -> tuple[User, LessonPlayback] | None:
+def heartbeat_record_by_token(*, token: str, heartbeat: Heartbeat) -> tuple[int, LessonPlayback] | None:
     """Record one heartbeat of the active user of API token ``token``, the token checked in the same statement
-    (the API's fast lane, PostgreSQL). None, with nothing written, when the token is unknown or its user
-    inactive, when the heartbeat is refused before the token could be checked, or on another database: the
-    caller then authenticates the usual way, which answers as it should (401, or the refusal)."""
+    (the API's WSGI lane, PostgreSQL): the learner's id and the answer. None, with nothing written, for anything
+    but the usual case — an unknown token or an inactive user, a refusal (not enrolled, no such lesson, a clock
+    ahead), a heartbeat that completes its lesson (its follow-ups notify), or another database: the caller then
+    hands the request to the usual way, which answers as it should (401, the refusal, the completion)."""
     if _portable():
-        return None  # the usual way is the only way there
+        return None
     try:
         now, lessons = _checked([heartbeat])
     except ApplicationError:
         return None
-    recorded = _record_one(heartbeat=heartbeat, lessons=lessons, now=now, token=token)
-    if recorded is None:
-        return None
-    user = User.from_db(connection.alias, ["id", "is_active"], (recorded[0], True))  # for the request log
-    return user, recorded[1]
-
-
-def _record_one(
-    *, heartbeat: Heartbeat, lessons: dict[int, LessonMeta], now: dt.datetime, user_id: int | None = None,
-    token: str | None = None,
-) -> tuple[int, LessonPlayback] | None:
-    """One heartbeat in the database function: the learner's id and the answer; None when the token is not an
-    active user's. A heartbeat that completes its lesson runs again in Python, with the follow-ups."""
     recorded = heartbeat_record_in_database(
-        heartbeat=heartbeat, lesson=lessons[heartbeat.lesson_id], now=now, user_id=user_id, token=token
+        heartbeat=heartbeat, lesson=lessons[heartbeat.lesson_id], now=now, token=token
     )
-    if recorded.user_id is None:
+    if recorded.user_id is None or recorded.playback is None:
         return None
+    return recorded.user_id, recorded.playback
+
+
+def _record_one(*, heartbeat: Heartbeat, lessons: dict[int, LessonMeta], now: dt.datetime, user_id: int) -> LessonPlayback:
+    """One heartbeat in the database function; a heartbeat that completes its lesson runs again in Python, with
+    the follow-ups."""
+    recorded = heartbeat_record_in_database(heartbeat=heartbeat, lesson=lessons[heartbeat.lesson_id], now=now, user_id=user_id)
     if recorded.status == "not_enrolled":
         raise _not_enrolled()
     if recorded.playback is not None:
-        return recorded.user_id, recorded.playback
-    return recorded.user_id, _record_atomic(user_id=recorded.user_id, heartbeats=[heartbeat], lessons=lessons, now=now)[0]
+        return recorded.playback
+    return _record_atomic(user_id=user_id, heartbeats=[heartbeat], lessons=lessons, now=now)[0]
 
 
 def _checked(heartbeats: Sequence[Heartbeat]) -> tuple[dt.datetime, dict[int, LessonMeta]]:

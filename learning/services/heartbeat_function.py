@@ -1,7 +1,7 @@
 """One heartbeat in one statement: the call of PostgreSQL function ``learning_heartbeat_record`` (migration 0005).
 
 Each database round trip costs more CPU than the heartbeat's rules (bench/heartbeat.py), so the usual heartbeat —
-one, not completing its lesson — is a single prepared statement: the token check (API fast lane), the learner's
+one, not completing its lesson — is a single prepared statement: the token check (the API's WSGI lane), the learner's
 lock, the reads, the rules, the writes and the study-time points, inside PostgreSQL. The settings and the local
 day travel as arguments. The answer says ``ok`` (with the lesson's playback state), ``unauthenticated``,
 ``not_enrolled`` or ``follow_up`` (the heartbeat completes its lesson: nothing was written, the caller runs it in
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from psycopg.types.json import Jsonb
@@ -32,7 +33,10 @@ _CALL = """SELECT learning_heartbeat_record(
   %(rate)s::float8, %(visible)s::boolean, %(now)s::timestamptz, %(day)s::date, %(settings)s::jsonb)"""
 
 
-def _settings() -> str:
+@cache
+def heartbeat_settings() -> str:
+    """The rules' settings as the function's JSON argument (kept; signal_handlers forgets it when a
+    ``LEARNING_*`` setting changes, as tests do)."""
     return json.dumps({
         "max_window": conf.heartbeat_max_window(), "max_rate": conf.max_playback_rate(), "min_rate": MIN_RATE,
         "max_age_days": conf.heartbeat_max_age_days(), "complete_share": conf.video_complete_share(),
@@ -58,7 +62,7 @@ def heartbeat_record_in_database(
         "duration": float(lesson.duration or 0), "client": heartbeat.client_id, "device": heartbeat.device,
         "sent": heartbeat.sent_at, "intervals": Jsonb([list(span) for span in heartbeat.intervals]),
         "position": heartbeat.position, "rate": heartbeat.rate, "visible": heartbeat.visible, "now": now,
-        "day": local_day(heartbeat.sent_at), "settings": _settings(),
+        "day": local_day(heartbeat.sent_at), "settings": heartbeat_settings(),
     }  # fmt: skip
     ((document,),) = statements_run([(_CALL, params)])
     answer = json.loads(document) if isinstance(document, str) else document  # Django reads jsonb as text

@@ -28,25 +28,6 @@ def _token_client(user) -> APIClient:  # type: ignore[no-untyped-def]
     return client
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_token_heartbeat_is_one_statement_in_one_round_trip(learner, enrolled, video_lesson):  # type: ignore[no-untyped-def]
-    client = _token_client(learner)
-    clock = Clock()
-    assert client.post(URL, beat(lesson=video_lesson, at=clock.tick(10), intervals=[[0, 10]]), format="json").status_code == 200
-    messages: list[str] = []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        messages.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.post(URL, beat(lesson=video_lesson, at=clock.tick(10), intervals=[[10, 20]]), format="json")
-    assert response.status_code == 200 and response.json()["credited_seconds"] == pytest.approx(10.0)
-    assert len(messages) == 1 and messages[0].startswith("EXECUTE jianglian_"), messages  # the prepared function call
-    assert PlaybackHeartbeat.objects.filter(user=learner).count() == 2
-    assert DailyStudy.objects.get(user=learner).seconds == pytest.approx(20.0)
-
-
 def test_the_answer_is_the_serializers_document():  # type: ignore[no-untyped-def]
     playback = LessonPlayback(
         lesson_id=7, duration=100.0, played_seconds=33.3, position=40.5, completed=False, credited_seconds=10.0,
