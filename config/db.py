@@ -8,7 +8,9 @@ itself (the wake-up of the other side; bench/heartbeat.py). So the hot paths:
 * prepare each statement once per connection with SQL ``PREPARE`` (the plan is kept; ``CONN_MAX_AGE`` keeps the
   connection) and then run ``EXECUTE name(values)``, the values quoted by psycopg's client-side binding;
 * send several statements as one message (``statements_run``; PostgreSQL's simple query protocol runs them in
-  order, each with its own snapshot) — e.g. a lock and the read that must follow it in one round trip.
+  order, each with its own snapshot) — e.g. a lock and the read that must follow it in one round trip;
+* run a single statement outside a transaction (the heartbeat's) by the extended protocol instead, its values
+  sent as text for the server to read by the statement's types: no quoting here, no ``EXECUTE`` parsed there.
 
 SQL prepared statements, unlike psycopg's own (protocol-level) ones, survive a ROLLBACK — psycopg deallocates
 all prepared statements after a rollback when it has any of its own, so this module never lets it prepare.
@@ -29,11 +31,13 @@ import time
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
+from psycopg import pq
+from psycopg.adapt import PyFormat, Transformer
 
 Statement = tuple[str, Any]  # SQL with placeholders, and its parameters (a sequence, or a mapping by name)
 
@@ -49,6 +53,7 @@ class StatementsLost(Exception):
 
 @dataclass(frozen=True)
 class _Prepared:
+    sql: str  # as written, with placeholders
     name: str
     keys: tuple[str | int, ...]  # the parameter behind $1, $2, …: a name, or a position
     definition: str  # PREPARE name AS …
@@ -73,7 +78,7 @@ def _prepared(sql: str) -> _Prepared:
 
     body = _PLACEHOLDER.sub(number, sql)
     name = _PREFIX + hashlib.sha1(sql.encode()).hexdigest()[:16]
-    return _Prepared(name, tuple(keys), f"PREPARE {name} AS {body}".replace("%", "%%"))
+    return _Prepared(sql, name, tuple(keys), f"PREPARE {name} AS {body}".replace("%", "%%"))
 
 
 def _log(statements: Sequence[Statement], started: float) -> None:
@@ -81,6 +86,41 @@ def _log(statements: Sequence[Statement], started: float) -> None:
     for sql, params in statements:
         values = params if isinstance(params, Mapping) else tuple(params or ())
         connection.queries_log.append({"sql": f"{sql} -- {values!r}" if values else sql, "time": took})
+
+
+_LOST, _REFUSED = "lost", "refused"
+
+
+def _run_alone(item: _Prepared, params: Any) -> list[list[tuple]] | str:
+    """One prepared statement outside a transaction, by the extended protocol: its values go as text that the
+    server reads by the statement's own types — nothing to quote here, no ``EXECUTE`` to parse there (on the
+    heartbeat: ~40 µs less CPU here and ~20 µs less in PostgreSQL). Only in autocommit: psycopg opens a
+    transaction itself before its own queries, and would not before this one.
+
+    ``_LOST`` or ``_REFUSED`` when the server refused it — alone in its implicit transaction, it did nothing —
+    so the caller prepares it again, or runs it the usual way, which raises Django's error.
+    """
+    conn = connection.connection
+    text, values = item.execute(params)
+    started = time.monotonic()
+
+    def execute(sql: str, params: Any, many: bool, context: dict[str, Any]) -> pq.abc.PGresult:
+        with conn.lock, connection.wrap_database_errors:
+            dumped = Transformer(conn).dump_sequence(values, [PyFormat.TEXT] * len(values))
+            return conn.pgconn.exec_prepared(item.name.encode(), dumped)
+
+    for wrapper in reversed(connection.execute_wrappers):  # as Django's cursor applies them
+        execute = partial(wrapper, execute)
+    result = execute(text, values, False, {"connection": connection, "cursor": None})
+    if connection.queries_logged:
+        _log([(item.sql, params)], started)
+    if result.status == pq.ExecStatus.COMMAND_OK:
+        return []
+    if result.status != pq.ExecStatus.TUPLES_OK:
+        return _LOST if result.error_field(pq.DiagnosticField.SQLSTATE) == b"26000" else _REFUSED
+    rows = Transformer(conn)
+    rows.set_pgresult(result)
+    return [rows.load_rows(0, result.ntuples, tuple)]
 
 
 def statements_run(statements: Sequence[Statement]) -> list[tuple]:
@@ -94,6 +134,10 @@ def statements_results(statements: Sequence[Statement]) -> list[list[tuple]]:
 
     A statement given as plain text without parameters (``("BEGIN", None)``) is sent as it is.
     """
+    return _results(statements, retry=True)
+
+
+def _results(statements: Sequence[Statement], *, retry: bool) -> list[list[tuple]]:
     results: list[list[tuple]] = []
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
@@ -111,6 +155,13 @@ def statements_results(statements: Sequence[Statement]) -> list[list[tuple]]:
         with connection.cursor() as cursor:
             cursor.execute(";\n".join(missing.values()))
         known.update(missing)
+    if len(statements) == 1 and statements[0][1] is not None and connection.get_autocommit():
+        alone = _run_alone(prepared[statements[0][0]], statements[0][1])
+        if isinstance(alone, list):
+            return alone
+        if alone == _LOST and retry:  # deallocated behind our back: prepared again, run again
+            known.clear()
+            return _results(statements, retry=False)
     parts: list[str] = []
     values: list[Any] = []
     for sql, params in statements:
