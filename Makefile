@@ -22,7 +22,7 @@ setup: ## create .venv with the dev tools, npm packages, translations (scripts/b
 demo: ## bootstrap, migrate, load the demo data, run Celery worker + web server (PORT=8000); Ctrl-C stops both
 	@PORT=$(PORT) HOST=$(HOST) exec scripts/demo.sh
 
-run: ## like demo, without loading the demo data again
+run: ## like demo, but loads the demo data only into an empty site (never over your own data)
 	@PORT=$(PORT) HOST=$(HOST) exec scripts/demo.sh --no-load
 
 test: ## everything CI runs: real services, ruff, lint-imports, makemigrations --check, pytest $(ARGS)

@@ -3,7 +3,7 @@
 # SQLite, database search, and a Celery worker on Kombu's filesystem transport, all under var/.
 #
 #   scripts/demo.sh            bootstrap, migrate, load the demo data, start the worker and the web server
-#   scripts/demo.sh --no-load  the same without (re)loading the demo data   (make run)
+#   scripts/demo.sh --no-load  the same, loading the demo data only into an empty site   (make run)
 #
 #   PORT=8000 HOST=127.0.0.1   where runserver listens
 #   DEMO_USE_ENV=1             keep DATABASE_URL / REDIS_URL / CELERY_BROKER_URL / ELASTICSEARCH_URL and
@@ -112,14 +112,13 @@ mkdir -p "$VAR_DIR/celery/queue" "$VAR_DIR/celery/processed" "$VAR_DIR/celery/co
 log "migrate"
 "$PY" manage.py migrate --noinput -v0
 
-if [ "$LOAD" = 1 ]; then
-  log "load_demo_data"
-  load_output="$("$PY" manage.py load_demo_data)"
-  printf '%s\n' "${load_output%%$'\n\n'*}"  # the summary; the logins table is printed once all is up
-  logins="${load_output#*$'\n\n'}"
-else
-  logins="$("$PY" manage.py load_demo_data --logins)"
-fi
+# make run (--no-load): a new site (a fresh clone) still gets the demo content once; a site with data is left alone
+load_args=()
+[ "$LOAD" = 1 ] || load_args=(--if-empty)
+log "load_demo_data ${load_args[*]}"
+load_output="$("$PY" manage.py load_demo_data "${load_args[@]}")"
+printf '%s\n' "${load_output%%$'\n\n'*}"  # the summary; the logins table is printed once all is up
+logins="${load_output#*$'\n\n'}"
 
 # ---------------------------------------------------------------- start
 log "starting the Celery worker (queues default, transcode; log: ${WORKER_LOG#"$ROOT"/})"

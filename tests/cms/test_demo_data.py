@@ -241,3 +241,13 @@ def test_demo_recordings_and_topic(client) -> None:  # type: ignore[no-untyped-d
     # the header leads to the catalogue and to the lectures and salons; the home page to both
     assert 'href="/courses/"' in home and "学习技能课程" in home and "新课上线：数控车床精密加工入门" in home
     assert 'href="/learning/"' not in home  # 我的学习 is for people who are logged in
+
+
+def test_if_empty_loads_into_an_empty_site_only() -> None:
+    out = io.StringIO()
+    call_command("load_demo_data", "--if-empty", stdout=out)
+    loaded = _counts()
+    assert loaded["courses"] > 0 and "演示数据已就绪" in out.getvalue()
+    again = io.StringIO()
+    call_command("load_demo_data", "--if-empty", stdout=again)
+    assert _counts() == loaded and "站点已有数据，未载入演示数据。" in again.getvalue()

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from cms.demo.loader import demo_data_load, demo_logins_table
+from organisations.models import Organisation
 
 #: Loggers that report every page publish and background task at INFO: too chatty for a bulk load.
 CHATTY_LOGGERS = ("wagtail", "django_tasks")
@@ -40,8 +41,16 @@ class Command(BaseCommand):
             action="store_true",
             help=_("只打印演示账号和密码，不载入数据。"),
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help=_("只在站点还没有任何组织时载入（新克隆上第一次 make run）；已有数据的站点不动。"),
+        )
 
-    def handle(self, *args: Any, logins: bool = False, **options: Any) -> None:
+    def handle(self, *args: Any, logins: bool = False, if_empty: bool = False, **options: Any) -> None:
+        if if_empty and Organisation.objects.exists():
+            logins = True
+            self.stdout.write(_("站点已有数据，未载入演示数据。"))
         if not logins:
             started = time.perf_counter()
             try:
