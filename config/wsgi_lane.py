@@ -42,7 +42,7 @@ from django.core.handlers.wsgi import WSGIRequest, get_script_name
 from django.http import HttpRequest, HttpResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
-from django.urls import get_script_prefix, reverse, set_script_prefix
+from django.urls import NoReverseMatch, get_script_prefix, reverse, set_script_prefix
 from django_structlog.middlewares.request import RequestMiddleware
 
 Answer = Callable[[HttpRequest], bytes | None]  # the JSON document of a 200 answer, or None: Django answers
@@ -89,10 +89,15 @@ class WsgiLane:
         self._request_log = _RequestLog()
 
     @property
-    def path(self) -> str:
+    def path(self) -> str | None:
+        """The lane's path; None (nothing taken) when the URL conf has no such name (e.g. a settings module with
+        other URLs): the lane then never takes a request, rather than failing every one."""
         if self._path is None:
-            self._path = reverse(self.url_name)[len(get_script_prefix()) - 1 :]
-        return self._path
+            try:
+                self._path = reverse(self.url_name)[len(get_script_prefix()) - 1 :]
+            except NoReverseMatch:
+                self._path = ""
+        return self._path or None
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") != "POST" or environ.get("PATH_INFO") != self.path:

@@ -92,6 +92,12 @@ def test_declined_other_and_oversized_requests_reach_the_inner_application_with_
     assert inner.bodies == [b'{"declined": 1}', b'{"other": 1}', big]
 
 
+def test_a_lane_whose_url_is_not_in_the_url_conf_takes_nothing():
+    inner = Recorder()
+    lane = WsgiLane(inner, url_name="v1:no-such-endpoint", answer=answer)
+    assert wsgi_post(lane, PATH, {"n": 2}, HTTP_X_LANE="yes").body == b'{"n": 2}' and lane.path is None
+
+
 def test_a_failing_answer_is_logged_and_django_answers(caplog):  # type: ignore[no-untyped-def]
     inner = Recorder()
     lane = WsgiLane(inner, url_name=URL_NAME, answer=answer)
