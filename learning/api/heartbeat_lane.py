@@ -27,8 +27,6 @@ from accounts.models import User
 from .. import services
 from .serializers import heartbeat_parse, playback_data
 
-_JSON = {"ensure_ascii": False, "separators": (",", ":")}  # as DRF's JSONRenderer writes it
-
 
 def heartbeat_lane_answer(request: HttpRequest) -> bytes | None:
     """The answer to a usual token heartbeat, recorded; None for Django to answer."""
@@ -45,5 +43,5 @@ def heartbeat_lane_answer(request: HttpRequest) -> bytes | None:
     if recorded is None:
         return None
     user_id, playback = recorded
-    request.user = SimpleLazyObject(lambda: User.from_db(connection.alias, ["id", "is_active"], (user_id, True)))  # the log's
-    return json.dumps(playback_data(playback), **_JSON).encode()
+    request.user = SimpleLazyObject(lambda: User.from_db(connection.alias, ["id", "is_active"], (user_id, True)))  # type: ignore[assignment]  # for the request log
+    return json.dumps(playback_data(playback), ensure_ascii=False, separators=(",", ":")).encode()  # as DRF writes it
