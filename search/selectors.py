@@ -1,0 +1,43 @@
+"""Reads of the search index: one page of hits for a query."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+
+from config.errors import ApplicationError
+
+from .backends import PER_PAGE, SearchPage, backend_get
+from .registry import search_sources
+from .text import QUERY_MAX_LENGTH, normalise_query
+
+MAX_PAGE = 100
+
+
+def search_kinds() -> list[tuple[str, str]]:
+    """(kind, label) of every registered source, for filters."""
+    return [(source.kind, str(source.label)) for source in search_sources()]
+
+
+def search_query_clean(*, query: str | None) -> str:
+    """The normalised query, or an ApplicationError with a Chinese message (empty or too long)."""
+    text = normalise_query(query)
+    if not text:
+        raise ApplicationError(_("请输入要搜索的关键词。"))
+    if len(text) > QUERY_MAX_LENGTH:
+        raise ApplicationError(
+            _("关键词太长了，请不要超过 %(limit)s 个字。") % {"limit": QUERY_MAX_LENGTH}
+        )
+    return text
+
+
+def search_run(*, query: str | None, kinds: Sequence[str] | None = None, page: int = 1,
+               per_page: int = PER_PAGE) -> SearchPage:
+    """One page of hits (public content only: sources yield nothing else). Unknown kinds are ignored;
+    pages outside 1‥MAX_PAGE are clamped."""
+    text = search_query_clean(query=query)
+    known = {kind for kind, _label in search_kinds()}
+    wanted = [kind for kind in kinds or () if kind in known]
+    page = min(max(1, page), MAX_PAGE)
+    return backend_get().query(text=text, kinds=wanted or None, page=page, per_page=per_page)
