@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+from elasticsearch import ApiError, TransportError
 
 from config.errors import ApplicationError
 
@@ -13,6 +16,7 @@ from .registry import search_sources
 from .text import QUERY_MAX_LENGTH, normalise_query
 
 MAX_PAGE = 100
+logger = logging.getLogger(__name__)
 
 
 def search_kinds() -> list[tuple[str, str]]:
@@ -33,11 +37,16 @@ def search_query_clean(*, query: str | None) -> str:
 
 
 def search_run(*, query: str | None, kinds: Sequence[str] | None = None, page: int = 1,
-               per_page: int = PER_PAGE) -> SearchPage:
+               per_page: int | None = None) -> SearchPage:
     """One page of hits (public content only: sources yield nothing else). Unknown kinds are ignored;
     pages outside 1‥MAX_PAGE are clamped."""
     text = search_query_clean(query=query)
     known = {kind for kind, _label in search_kinds()}
     wanted = [kind for kind in kinds or () if kind in known]
     page = min(max(1, page), MAX_PAGE)
-    return backend_get().query(text=text, kinds=wanted or None, page=page, per_page=per_page)
+    per_page = per_page or getattr(settings, "SEARCH_PER_PAGE", PER_PAGE)
+    try:
+        return backend_get().query(text=text, kinds=wanted or None, page=page, per_page=per_page)
+    except (ApiError, TransportError) as error:  # Elasticsearch unreachable or failing: a message, never a 500
+        logger.warning("search backend failed: %r", error)
+        raise ApplicationError(_("搜索服务暂时不可用，请稍后再试。"), status=503) from error

@@ -6,12 +6,11 @@ from collections.abc import Sequence
 
 from celery import shared_task
 from django.db import transaction
-from elasticsearch import ConnectionError as ESConnectionError
-from elasticsearch import TransportError
+from elasticsearch import ApiError, TransportError
 
 from . import services
 
-RETRY_ON = (ESConnectionError, TransportError, ConnectionError)
+RETRY_ON = (ApiError, TransportError, ConnectionError)  # Elasticsearch down or busy, or a lost connection
 
 
 @shared_task(bind=True, autoretry_for=RETRY_ON, retry_backoff=True, retry_backoff_max=300, max_retries=8)

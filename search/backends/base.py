@@ -19,6 +19,7 @@ class SearchHit:
     kind: str
     object_id: int
     url: str
+    title: str  # plain text
     title_html: str  # HTML-escaped, matches in <mark>
     snippet_html: str  # HTML-escaped, matches in <mark>
     studio: str = ""

@@ -89,6 +89,7 @@ class DatabaseBackend:
                 kind=entry.kind,
                 object_id=entry.object_id,
                 url=entry.url,
+                title=entry.title,
                 title_html=highlight(entry.title, words),
                 snippet_html=snippet((entry.summary, entry.body), words),
                 studio=entry.studio,

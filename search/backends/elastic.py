@@ -132,6 +132,7 @@ class ElasticsearchBackend:
             kind=hit.kind,
             object_id=int(hit.object_id),
             url=hit.url,
+            title=hit.title,
             title_html=title,
             snippet_html=fragment or snippet((getattr(hit, "summary", ""),), ()),
             studio=getattr(hit, "studio", "") or "",
