@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils.dateparse import parse_datetime
 from django.utils.html import escape
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Q, Search
 
@@ -34,15 +34,23 @@ class ElasticsearchBackend:
         self.alias = alias_name()
 
     # --- writes ------------------------------------------------------------------------------------
-    def _create_index(self) -> str:
-        name = new_index_name()
+    def _create_index(self, name: str | None = None) -> str:
+        name = name or new_index_name()
         self.client.indices.create(index=name, settings=INDEX_SETTINGS, mappings=MAPPINGS)
         return name
 
     def _ensure_alias(self) -> None:
-        if not self.client.indices.exists_alias(name=self.alias):
-            name = self._create_index()
-            self.client.indices.put_alias(index=name, name=self.alias)
+        """The first write creates the index. Concurrent first writes (several workers) agree on one
+        name: the losers' "already exists" is ignored and putting the alias again changes nothing."""
+        if self.client.indices.exists_alias(name=self.alias):
+            return
+        name = f"{self.alias}-initial"
+        try:
+            self._create_index(name)
+        except BadRequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise
+        self.client.indices.put_alias(index=name, name=self.alias, is_write_index=True)
 
     def _actions(self, documents: Iterable[SearchDocument], index: str) -> Iterator[dict[str, Any]]:
         for document in documents:
@@ -82,7 +90,7 @@ class ElasticsearchBackend:
             raise
         old = list(self.client.indices.get_alias(name=self.alias)) if self.client.indices.exists_alias(name=self.alias) else []
         actions: list[dict[str, Any]] = [{"remove": {"index": index, "alias": self.alias}} for index in old]
-        actions.append({"add": {"index": name, "alias": self.alias}})
+        actions.append({"add": {"index": name, "alias": self.alias, "is_write_index": True}})
         self.client.indices.update_aliases(actions=actions)
         for index in old:
             self.client.options(ignore_status=404).indices.delete(index=index)
