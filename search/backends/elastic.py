@@ -85,6 +85,8 @@ class ElasticsearchBackend:
             bulk(self.client, self._actions(batch, name))
             done += len(batch)
             self.client.indices.refresh(index=name)
+            if progress:
+                progress(done, done)  # written; the alias still serves the old index
         except Exception:
             self.client.options(ignore_status=404).indices.delete(index=name)
             raise
@@ -94,8 +96,6 @@ class ElasticsearchBackend:
         self.client.indices.update_aliases(actions=actions)
         for index in old:
             self.client.options(ignore_status=404).indices.delete(index=index)
-        if progress:
-            progress(done, done)
         return done
 
     # --- reads -------------------------------------------------------------------------------------
