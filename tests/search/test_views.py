@@ -67,3 +67,9 @@ def test_pagination_keeps_the_query_and_kind(client, backend, content, settings)
 def test_header_has_a_labelled_search_box(client, site_pages):
     html = _html(client, "/")
     assert 'action="/search/"' in html and 'for="header-search-q"' in html and 'id="header-search-q"' in html
+
+
+def test_the_page_speaks_english_too(client, backend):
+    html = client.get("/search/?q=", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Please enter the keywords to search for." in html
+    assert "Search courses, lessons, lectures and salons" in html
