@@ -34,7 +34,7 @@ def test_the_index_follows_the_pages_through_the_worker(worker_index, celery_wor
         try:
             return wait_for(condition, message=message)
         except BaseException:
-            print(celery_worker.log_tail(80))  # noqa: T201
+            print(celery_worker.log_tail(80))
             raise
     wait_until(lambda: ("recording", lecture.pk) in _found("数控"), message="published lecture indexed")
 
