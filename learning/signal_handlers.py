@@ -47,6 +47,8 @@ def _search_subtree_update(page: Any) -> None:
 
     for model, kind in ((CoursePage, COURSE), (LessonPage, LESSON)):
         ids = list(model.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+        if model is CoursePage and isinstance(page, LessonPage):  # the course lists its lessons' titles
+            ids += CoursePage.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True)
         search_update_enqueue(kind=kind, ids=ids)
 
 

@@ -50,6 +50,17 @@ def test_the_index_follows_the_pages_through_the_worker(worker_index, celery_wor
     wait_until(lambda: ("course", cnc.pk) not in _found("数控"), message="unpublished course removed")
     wait_until(lambda: _found("主轴转速") == set(), message="its lessons removed with it")
 
+    from wagtail.models import PageViewRestriction
+
+    cnc.save_revision().publish()
+    wait_until(lambda: ("course", cnc.pk) in _found("数控"), message="republished course indexed")
+    restriction = PageViewRestriction.objects.create(
+        page=content["studio_page"], restriction_type=PageViewRestriction.LOGIN
+    )
+    wait_until(lambda: ("course", cnc.pk) not in _found("数控"), message="restricted course removed")
+    restriction.delete()
+    wait_until(lambda: ("course", cnc.pk) in _found("数控"), message="course back once the restriction is lifted")
+
     lecture.delete()
     wait_until(lambda: ("recording", lecture.pk) not in _found("数控"), message="deleted recording removed")
     assert ("recording", content["salon"].pk) in _found("数控")
