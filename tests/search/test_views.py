@@ -73,3 +73,19 @@ def test_the_page_speaks_english_too(client, backend):
     html = client.get("/search/?q=", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Please enter the keywords to search for." in html
     assert "Search courses, lessons, lectures and salons" in html
+
+
+def test_titles_and_text_are_escaped(client, backend, content):
+    cnc = content["cnc"]
+    cnc.title = "数控<script>alert(1)</script>入门"
+    cnc.summary = "<img src=x onerror=alert(1)>数控车床"
+    cnc.save()
+    search_index_rebuild()
+    html = _html(client, "/search/?q=数控")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_the_header_box_speaks_english(client, site_pages):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'placeholder="Search courses and talks"' in html
