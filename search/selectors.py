@@ -39,14 +39,18 @@ def search_query_clean(*, query: str | None) -> str:
 def search_run(*, query: str | None, kinds: Sequence[str] | None = None, page: int = 1,
                per_page: int | None = None) -> SearchPage:
     """One page of hits (public content only: sources yield nothing else). Unknown kinds are ignored;
-    pages outside 1‥MAX_PAGE are clamped."""
+    pages outside 1‥MAX_PAGE are clamped, and a page past the last hit gives the last page."""
     text = search_query_clean(query=query)
     known = {kind for kind, _label in search_kinds()}
     wanted = [kind for kind in kinds or () if kind in known]
     page = min(max(1, page), MAX_PAGE)
     per_page = per_page or getattr(settings, "SEARCH_PER_PAGE", PER_PAGE)
+    backend = backend_get()
     try:
-        return backend_get().query(text=text, kinds=wanted or None, page=page, per_page=per_page)
+        result = backend.query(text=text, kinds=wanted or None, page=page, per_page=per_page)
+        if not result.hits and result.total and page > result.num_pages:  # past the end: the last page
+            result = backend.query(text=text, kinds=wanted or None, page=result.num_pages, per_page=per_page)
+        return result
     except (ApiError, TransportError) as error:  # Elasticsearch unreachable or failing: a message, never a 500
         logger.warning("search backend failed: %r", error)
         raise ApplicationError(_("搜索服务暂时不可用，请稍后再试。"), status=503) from error

@@ -89,3 +89,9 @@ def test_pagination(backend, content):
     assert first.total == 3 and first.num_pages == 2 and first.has_next and not first.has_previous
     assert len(first.hits) == 2 and len(second.hits) == 1
     assert {(h.kind, h.object_id) for h in first.hits}.isdisjoint({(h.kind, h.object_id) for h in second.hits})
+
+
+def test_a_page_past_the_end_gives_the_last_page(backend, content):
+    search_index_rebuild()
+    late = search_run(query="数控", page=50, per_page=2)
+    assert late.page == 2 and len(late.hits) == 1 and late.has_previous and not late.has_next
