@@ -101,9 +101,13 @@ class ElasticsearchBackend:
     # --- reads -------------------------------------------------------------------------------------
     def _search(self, text: str, operator: str) -> Search:
         words = index_words(text)
-        must = Q("multi_match", query=text, fields=FIELDS, type="cross_fields", operator=operator)
+        if operator == "and":  # every space-separated part must match (bigrams never span the space)
+            must = [Q("multi_match", query=part, fields=FIELDS, type="cross_fields", operator="and")
+                    for part in text.split()]
+        else:
+            must = [Q("multi_match", query=text, fields=FIELDS, type="cross_fields", operator="or")]
         should = [Q("multi_match", query=words, fields=WORD_FIELDS, operator="or")] if words else []
-        search = Search(using=self.client, index=self.alias).query(Q("bool", must=[must], should=should))
+        search = Search(using=self.client, index=self.alias).query(Q("bool", must=must, should=should))
         search = search.highlight_options(**HIGHLIGHT)
         search = search.highlight("title", number_of_fragments=0)
         search = search.highlight("summary", "body", fragment_size=SNIPPET_LENGTH, number_of_fragments=1)

@@ -95,3 +95,9 @@ def test_a_page_past_the_end_gives_the_last_page(backend, content):
     search_index_rebuild()
     late = search_run(query="数控", page=50, per_page=2)
     assert late.page == 2 and len(late.hits) == 1 and late.has_previous and not late.has_next
+
+
+def test_every_space_separated_word_must_match(backend, content):
+    search_index_rebuild()
+    assert _found("数控 维护") == {("recording", content["lecture"].pk)}
+    assert _found("维护 数控") == {("recording", content["lecture"].pk)}
