@@ -44,12 +44,12 @@ def search_run(*, query: str | None, kinds: Sequence[str] | None = None, page: i
     known = {kind for kind, _label in search_kinds()}
     wanted = [kind for kind in kinds or () if kind in known]
     page = min(max(1, page), MAX_PAGE)
-    per_page = per_page or getattr(settings, "SEARCH_PER_PAGE", PER_PAGE)
+    size: int = per_page or getattr(settings, "SEARCH_PER_PAGE", PER_PAGE)
     backend = backend_get()
     try:
-        result = backend.query(text=text, kinds=wanted or None, page=page, per_page=per_page)
+        result = backend.query(text=text, kinds=wanted or None, page=page, per_page=size)
         if not result.hits and result.total and page > result.num_pages:  # past the end: the last page
-            result = backend.query(text=text, kinds=wanted or None, page=result.num_pages, per_page=per_page)
+            result = backend.query(text=text, kinds=wanted or None, page=result.num_pages, per_page=size)
         return result
     except (ApiError, TransportError) as error:  # Elasticsearch unreachable or failing: a message, never a 500
         logger.warning("search backend failed: %r", error)

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from config.errors import ApplicationError
 
 from .backends import Progress, backend_get
-from .registry import SearchDocument, search_source_get, search_sources
+from .registry import SearchDocument, SearchSource, search_source_get, search_sources
 
 
-def _source(kind: str):  # type: ignore[no-untyped-def]
+def _source(kind: str) -> SearchSource:
     source = search_source_get(kind)
     if source is None:
         raise ApplicationError(_("未知的搜索内容类型：%(kind)s") % {"kind": kind})

@@ -47,7 +47,8 @@ def highlight(text: str, words: Iterable[str]) -> str:
     if not text or not words:
         return escape(text)
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in pattern.finditer(text):
         out.append(escape(text[last:match.start()]))
         out.append(f"{MARK_OPEN}{escape(match.group(0))}{MARK_CLOSE}")
