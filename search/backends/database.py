@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, Value, When
@@ -75,7 +76,7 @@ class DatabaseBackend:
         if kinds:
             matches = matches.filter(kind__in=list(kinds))
         total = matches.count()
-        title_score = Value(0, output_field=IntegerField())
+        title_score: Any = Value(0, output_field=IntegerField())
         for word in words:  # one point per query word in the title
             title_score = title_score + Case(
                 When(title__icontains=word, then=Value(1)), default=Value(0), output_field=IntegerField()
