@@ -44,7 +44,7 @@ def search_run(*, query: str | None, kinds: Sequence[str] | None = None, page: i
     known = {kind for kind, _label in search_kinds()}
     wanted = [kind for kind in kinds or () if kind in known]
     page = min(max(1, page), MAX_PAGE)
-    size = int(per_page or getattr(settings, "SEARCH_PER_PAGE", PER_PAGE))
+    size: int = per_page or int(getattr(settings, "SEARCH_PER_PAGE", PER_PAGE))
     backend = backend_get()
     try:
         result = backend.query(text=text, kinds=wanted or None, page=page, per_page=size)
