@@ -36,7 +36,7 @@ class LearningConfig(AppConfig):
         """Courses and lessons are findable through the search capability (learning/search_documents.py)."""
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from media.signals import video_ready, video_subtitles_changed
         from search.registry import search_source_register
@@ -58,3 +58,5 @@ class LearningConfig(AppConfig):
                            dispatch_uid=f"learning.search.restriction.{signal}")
         for signal in (video_subtitles_changed, video_ready):
             signal.connect(signal_handlers.on_video_text_changed, dispatch_uid=f"learning.search.video.{signal}")
+        for signal in (post_page_move, page_slug_changed):  # any page: URLs below it change
+            signal.connect(signal_handlers.on_page_tree_changed, dispatch_uid=f"learning.search.tree.{signal}")

@@ -57,6 +57,16 @@ def on_page_publication_changed(sender: Any, instance: Any, **kwargs: Any) -> No
     _search_subtree_update(instance)
 
 
+def on_page_tree_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Any page moved, or its published slug changed: the URLs (and maybe the visibility) of the courses
+    and lessons below it changed."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.pk).only("path").first()  # the path after the move
+    if page is not None:
+        _search_subtree_update(page)
+
+
 def on_page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     from search.tasks import search_remove_enqueue
 

@@ -10,7 +10,7 @@ class RecordingsConfig(AppConfig):
         """Recordings are findable through the search capability (recordings/search_documents.py)."""
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import PageViewRestriction
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
         from media.signals import video_ready, video_subtitles_changed
         from search.registry import search_source_register
@@ -30,3 +30,5 @@ class RecordingsConfig(AppConfig):
                            dispatch_uid=f"recordings.search.restriction.{signal}")
         for signal in (video_subtitles_changed, video_ready):
             signal.connect(signal_handlers.on_video_text_changed, dispatch_uid=f"recordings.search.video.{signal}")
+        for signal in (post_page_move, page_slug_changed):  # any page: URLs below it change
+            signal.connect(signal_handlers.on_page_tree_changed, dispatch_uid=f"recordings.search.tree.{signal}")

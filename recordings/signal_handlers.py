@@ -26,15 +26,24 @@ def on_page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     search_remove_enqueue(kind=RECORDING, ids=[instance.pk])
 
 
-def on_view_restriction_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A view restriction on a page changed: the recordings at or below it follow."""
+def _subtree_update(page_id: int) -> None:
     from wagtail.models import Page
 
     from .models import RecordingPage
 
-    page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is being deleted
+    page = Page.objects.filter(pk=page_id).only("path").first()  # gone when the page is being deleted
     if page is not None:
         _update(list(RecordingPage.objects.filter(path__startswith=page.path).values_list("pk", flat=True)))
+
+
+def on_view_restriction_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A view restriction on a page changed: the recordings at or below it follow."""
+    _subtree_update(instance.page_id)
+
+
+def on_page_tree_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Any page moved, or its published slug changed: the URLs of the recordings below it changed."""
+    _subtree_update(instance.pk)
 
 
 def on_video_text_changed(sender: Any, video: Any, **kwargs: Any) -> None:

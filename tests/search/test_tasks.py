@@ -61,6 +61,14 @@ def test_the_index_follows_the_pages_through_the_worker(worker_index, celery_wor
     restriction.delete()
     wait_until(lambda: ("course", cnc.pk) in _found("数控"), message="course back once the restriction is lifted")
 
+    studio_page = content["studio_page"]  # a new slug on the section: the course's URL changes
+    studio_page.slug = "renamed-studio"
+    studio_page.save_revision().publish()
+    new_url = type(cnc).objects.get(pk=cnc.pk).get_url()
+    assert "renamed-studio" in new_url
+    wait_until(lambda: any(h.url == new_url for h in search_run(query="数控加工工艺入门").hits),
+               message="course URL follows the section's new slug")
+
     lecture.delete()
     wait_until(lambda: ("recording", lecture.pk) not in _found("数控"), message="deleted recording removed")
     assert ("recording", content["salon"].pk) in _found("数控")
