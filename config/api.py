@@ -14,6 +14,7 @@ v1_patterns = [
     path("", include("assessments.api.urls")),
     path("", include("certificates.api.urls")),
     path("", include("reporting.api.urls")),
+    path("", include("search.api.urls")),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="v1:schema"), name="redoc"),

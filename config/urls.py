@@ -20,6 +20,7 @@ urlpatterns = [
     path("quizzes/", include("assessments.urls")),
     path("certificates/", include("certificates.urls")),
     path("reports/", include("reporting.urls")),
+    path("search/", include("search.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

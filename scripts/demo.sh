@@ -119,6 +119,8 @@ log "load_demo_data ${load_args[*]}"
 load_output="$("$PY" manage.py load_demo_data "${load_args[@]}")"
 printf '%s\n' "${load_output%%$'\n\n'*}"  # the summary; the logins table is printed once all is up
 logins="${load_output#*$'\n\n'}"
+log "search_rebuild"
+"$PY" manage.py search_rebuild | tail -n 1  # the site search finds the demo courses and talks at once
 
 # ---------------------------------------------------------------- start
 log "starting the Celery worker (queues default, transcode; log: ${WORKER_LOG#"$ROOT"/})"

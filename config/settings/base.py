@@ -129,6 +129,7 @@ else:
 
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="jianglian")
+SEARCH_PER_PAGE = env.int("SEARCH_PER_PAGE", default=10)  # hits per page of /search/ and /api/v1/search/
 
 # --- users ----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
