@@ -8,7 +8,7 @@ from django.utils import timezone
 
 # The standard tokenizer emits one token per Han character; a shingle of two joined with "" makes bigrams.
 # Index unigrams + bigrams; search with bigrams only (the unigram for a one-character query), so
-# "精密加工" needs 精密/密加/加工 (the experiment in tests/services/test_real_services.py).
+# "精密加工" needs 精密/密加/加工 (checked on the real node by tests/services/test_real_services.py).
 SHINGLE = {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 2, "token_separator": ""}
 CJK_ANALYSIS = {
     "filter": {

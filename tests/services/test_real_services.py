@@ -17,6 +17,8 @@ import uuid
 
 import pytest
 
+from search.mapping import CJK_ANALYSIS, CJK_TEXT
+
 HINT = 'run scripts/test.sh, or: scripts/services.sh up && eval "$(scripts/services.sh env)"'
 
 
@@ -69,22 +71,9 @@ def test_redis_round_trip() -> None:
 
 
 # --------------------------------------------------------------------------- Elasticsearch
-# Only analysis components from ES core (the integ-test-zip has no analysis-common module, so no
-# cjk_bigram/ngram filters).  The standard tokenizer emits one token per Han character; a shingle
-# of size 2 joined with "" turns those into bigrams.  Index unigrams + bigrams; search with bigrams
-# only (falling back to the unigram for a one-character query), so "精密加工" needs 精密/密加/加工.
-SHINGLE = {"type": "shingle", "min_shingle_size": 2, "max_shingle_size": 2, "token_separator": ""}
-CJK_ANALYSIS = {
-    "filter": {
-        "cjk_bigram_shingle": {**SHINGLE, "output_unigrams": True},
-        "cjk_bigram_only": {**SHINGLE, "output_unigrams": False, "output_unigrams_if_no_shingles": True},
-    },
-    "analyzer": {
-        name: {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", shingle]}
-        for name, shingle in (("cjk_bigram", "cjk_bigram_shingle"), ("cjk_bigram_search", "cjk_bigram_only"))
-    },
-}
-TITLE_MAPPING = {"type": "text", "analyzer": "cjk_bigram", "search_analyzer": "cjk_bigram_search"}
+# The product's analysis (search/mapping.py: ES core only, CJK bigrams from the standard tokenizer + shingle),
+# checked on the real node.
+TITLE_MAPPING = CJK_TEXT
 DOCS = {"1": "数控机床精密加工技术讲座", "2": "焊接工艺创新工作室", "3": "电力巡检无人机应用"}
 
 
