@@ -297,6 +297,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django_structlog": {"level": "WARNING"}},
+    # elastic_transport logs every Elasticsearch request at INFO; its warnings (retries, failures) remain
+    "loggers": {"django_structlog": {"level": "WARNING"}, "elastic_transport": {"level": "WARNING"}},
 }
 DJANGO_STRUCTLOG_CELERY_ENABLED = False
