@@ -73,6 +73,6 @@ def lesson_documents(ids: Sequence[int] | None) -> Iterator[SearchDocument]:
 
 
 SOURCES = (
-    SearchSource(kind=COURSE, label=_("课程"), documents=course_documents),
-    SearchSource(kind=LESSON, label=_("课时"), documents=lesson_documents),
+    SearchSource(kind=COURSE, label=_("课程"), documents=course_documents, page_model=CoursePage),
+    SearchSource(kind=LESSON, label=_("课时"), documents=lesson_documents, page_model=LessonPage),
 )

@@ -36,55 +36,7 @@ def on_setting_changed(sender: Any, setting: str, **kwargs: Any) -> None:
         heartbeat_settings.cache_clear()
 
 
-# --- search: courses and lessons are reindexed after the commit (search.tasks) ----------------------
-def _search_subtree_update(page: Any) -> None:
-    """Reindex the courses and lessons at or below ``page`` (a course, a lesson, or any ancestor whose
-    publication or view restriction changed); the search removes those no longer findable."""
-    from search.tasks import search_update_enqueue
-
-    from .models import CoursePage, LessonPage
-    from .search_documents import COURSE, LESSON
-
-    for model, kind in ((CoursePage, COURSE), (LessonPage, LESSON)):
-        ids = list(model.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
-        if model is CoursePage and isinstance(page, LessonPage):  # the course lists its lessons' titles
-            ids += CoursePage.objects.filter(path=page.path[: -page.steplen]).values_list("pk", flat=True)
-        search_update_enqueue(kind=kind, ids=ids)
-
-
-def on_page_publication_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A course or lesson was published or unpublished (a course takes its lessons along)."""
-    _search_subtree_update(instance)
-
-
-def on_page_tree_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """Any page moved, or its published slug changed: the URLs (and maybe the visibility) of the courses
-    and lessons below it changed."""
-    from wagtail.models import Page
-
-    page = Page.objects.filter(pk=instance.pk).only("path").first()  # the path after the move
-    if page is not None:
-        _search_subtree_update(page)
-
-
-def on_page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from search.tasks import search_remove_enqueue
-
-    from .models import CoursePage
-    from .search_documents import COURSE, LESSON
-
-    search_remove_enqueue(kind=COURSE if issubclass(sender, CoursePage) else LESSON, ids=[instance.pk])
-
-
-def on_view_restriction_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A view restriction was added, changed or lifted on a page: its courses and lessons below follow."""
-    from wagtail.models import Page
-
-    page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is being deleted
-    if page is not None:
-        _search_subtree_update(page)
-
-
+# --- search: the lessons that show a video are reindexed after the commit (search.tasks) ----------------------
 def on_video_text_changed(sender: Any, video: Any, **kwargs: Any) -> None:
     """A video's subtitles changed or it became ready: reindex the lessons that show it."""
     from search.tasks import search_update_enqueue

@@ -46,4 +46,4 @@ def recording_documents(ids: Sequence[int] | None) -> Iterator[SearchDocument]:
         )
 
 
-SOURCES = (SearchSource(kind=RECORDING, label=_("讲座与沙龙"), documents=recording_documents),)
+SOURCES = (SearchSource(kind=RECORDING, label=_("讲座与沙龙"), documents=recording_documents, page_model=RecordingPage),)

@@ -44,6 +44,10 @@ class SearchSource:
     kind: str
     label: str | Promise  # Chinese, through gettext_lazy
     documents: DocumentsFor
+    # A Wagtail page model whose pages are these documents (the object ids are page ids): search itself then
+    # keeps them current when a page at, below or above one of them is published, unpublished, deleted,
+    # restricted, moved or renamed (search/signal_handlers.py). Other triggers stay with the feature.
+    page_model: type | None = None
 
 
 _sources: dict[str, SearchSource] = {}

@@ -8,7 +8,7 @@ from ..selectors import MAX_PAGE
 
 class SearchParamsSerializer(serializers.Serializer):
     q = serializers.CharField(allow_blank=True, trim_whitespace=False, help_text=_("关键词，多个关键词用空格分开，最多 100 个字。"))
-    kind = serializers.CharField(required=False, allow_blank=True, help_text=_("只看一种内容：course（课程）、lesson（课时）、recording（讲座与沙龙）。"))
+    kind = serializers.CharField(required=False, allow_blank=True, help_text=_("只看一种内容：course（课程）、lesson（课时）、recording（讲座与沙龙）、studio（工作室）。"))
     page = serializers.IntegerField(required=False, default=1, min_value=1, max_value=MAX_PAGE, help_text=_("页码，从 1 开始。"))
 
 

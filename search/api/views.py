@@ -18,7 +18,7 @@ class SearchView(APIView):
 
     @extend_schema(
         summary=_("站内搜索"),
-        description=_("按中文关键词搜索课程、课时、讲座与沙龙（标题、简介、正文和视频字幕）。"),
+        description=_("按中文关键词搜索课程、课时、讲座与沙龙和工作室（标题、简介、正文和视频字幕）。"),
         parameters=[SearchParamsSerializer],
         responses={200: SearchResultSerializer, 400: OpenApiResponse(description=_("关键词为空或太长。"))},
     )

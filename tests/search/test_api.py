@@ -22,6 +22,7 @@ def test_answer_shape(backend, content):
         {"kind": "course", "label": "课程", "count": 1},
         {"kind": "lesson", "label": "课时", "count": 0},
         {"kind": "recording", "label": "讲座与沙龙", "count": 2},
+        {"kind": "studio", "label": "工作室", "count": 0},
     ]
     hit = body["results"][0]
     assert set(hit) == {"kind", "object_id", "title", "title_html", "snippet_html", "url", "studio", "published_at"}

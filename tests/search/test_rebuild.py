@@ -32,7 +32,7 @@ def test_rebuild_swaps_the_alias_and_keeps_serving(es_settings, content):
     salon.unpublish()  # no update: only the rebuild will notice
     seen_during: list[tuple[set, list[str]]] = []
     count = search_index_rebuild(progress=lambda done, total: seen_during.append((_found("沙龙"), _aliased(client))))
-    assert count == 5
+    assert count == 8  # 9 less the salon
     assert seen_during and seen_during[-1] == ({("recording", salon.pk)}, [before])  # the old index answered
     (after,) = _aliased(client)
     assert after != before
@@ -58,5 +58,5 @@ def test_search_rebuild_command_prints_progress(backend, content):
     out = io.StringIO()
     call_command("search_rebuild", stdout=out)
     text = out.getvalue()
-    assert "6 documents of 6" in text and "search index rebuilt: 6 documents" in text
+    assert "9 documents of 9" in text and "search index rebuilt: 9 documents" in text  # 6 + 3 studio pages
     assert ("course", content["cnc"].pk) in _found("数控")

@@ -17,7 +17,7 @@ from search.services import search_documents_update
 
 def test_features_registered_their_sources_with_chinese_labels():
     assert [(s.kind, str(s.label)) for s in search_sources()] == [
-        ("course", "课程"), ("lesson", "课时"), ("recording", "讲座与沙龙"),
+        ("course", "课程"), ("lesson", "课时"), ("recording", "讲座与沙龙"), ("studio", "工作室"),
     ]
     assert search_source_get("course").documents.__module__ == "learning.search_documents"
     assert search_source_get("recording").documents.__module__ == "recordings.search_documents"

@@ -15,7 +15,7 @@ def _found(query: str, **kwargs) -> set[tuple[str, int]]:  # type: ignore[no-unt
 
 
 def test_chinese_bigrams_and_single_characters(backend, content):
-    assert search_index_rebuild() == 6  # 2 courses, 2 lessons, 2 recordings; never the draft
+    assert search_index_rebuild() == 9  # 2 courses, 2 lessons, 2 recordings, 3 studios; never the draft
     cnc, lecture, salon = content["cnc"], content["lecture"], content["salon"]
     assert {("course", cnc.pk), ("recording", lecture.pk), ("recording", salon.pk)} <= _found("数控")
     assert ("course", cnc.pk) in _found("加工")

@@ -24,7 +24,7 @@ def test_results_link_to_pages_with_highlights_and_chips(client, backend, conten
     assert "<mark>数控</mark>" in html
     assert 'data-testid="search-results"' in html
     chips = dict(re.findall(r'data-kind="(\w+)"[^>]*>[^<]+<span class="count">(\d+)</span>', html))
-    assert chips == {"course": "1", "lesson": "0", "recording": "2"}
+    assert chips == {"course": "1", "lesson": "0", "recording": "2", "studio": "0"}
     assert '<span class="count">3</span>' in html  # 全部
     assert 'for="search-q"' in html and 'id="search-q"' in html  # the box has its label
     only = _html(client, "/search/?q=数控&kind=recording")
@@ -72,7 +72,7 @@ def test_header_has_a_labelled_search_box(client, site_pages):
 def test_the_page_speaks_english_too(client, backend):
     html = client.get("/search/?q=", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Please enter the keywords to search for." in html
-    assert "Search courses, lessons, lectures and salons" in html
+    assert "Search courses, lessons, lectures, salons and studios" in html
 
 
 def test_titles_and_text_are_escaped(client, backend, content):
