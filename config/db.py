@@ -89,6 +89,7 @@ def _log(statements: Sequence[Statement], started: float) -> None:
 
 
 _LOST, _REFUSED = "lost", "refused"
+_STATEMENT_MISSING = "26000"  # SQLSTATE invalid_sql_statement_name: deallocated behind our back
 
 
 def _run_alone(item: _Prepared, params: Any) -> list[list[tuple]] | str:
@@ -117,7 +118,7 @@ def _run_alone(item: _Prepared, params: Any) -> list[list[tuple]] | str:
     if result.status == pq.ExecStatus.COMMAND_OK:
         return []
     if result.status != pq.ExecStatus.TUPLES_OK:
-        return _LOST if result.error_field(pq.DiagnosticField.SQLSTATE) == b"26000" else _REFUSED
+        return _LOST if result.error_field(pq.DiagnosticField.SQLSTATE) == _STATEMENT_MISSING.encode() else _REFUSED
     rows = Transformer(conn)
     rows.set_pgresult(result)
     return [rows.load_rows(0, result.ntuples, tuple)]
@@ -176,7 +177,7 @@ def _results(statements: Sequence[Statement], *, retry: bool) -> list[list[tuple
         try:
             cursor.execute(";\n".join(parts), values)
         except Exception as error:
-            if getattr(error.__cause__, "sqlstate", None) == "26000":  # invalid_sql_statement_name
+            if getattr(error.__cause__, "sqlstate", None) == _STATEMENT_MISSING:
                 known.clear()
                 raise StatementsLost(str(error)) from error
             raise
