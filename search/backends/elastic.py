@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from django.utils.dateparse import parse_datetime
@@ -28,9 +29,15 @@ def _source(document: SearchDocument) -> dict[str, Any]:
     return source
 
 
+@cache
+def _client(url: str) -> Elasticsearch:
+    """One client (and its pool of kept-alive connections) per cluster and process; it is thread-safe."""
+    return Elasticsearch(url, request_timeout=30)
+
+
 class ElasticsearchBackend:
     def __init__(self, *, url: str) -> None:
-        self.client = Elasticsearch(url, request_timeout=30)
+        self.client = _client(url)
         self.alias = alias_name()
 
     # --- writes ------------------------------------------------------------------------------------
