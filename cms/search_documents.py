@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from django.utils.translation import gettext_lazy as _
 
-from search.registry import SearchDocument, SearchSource
+from search.registry import SearchDocument, SearchSource, page_document
 
 from .models import StudioPage
 
@@ -22,17 +22,14 @@ def studio_documents(ids: Sequence[int] | None) -> Iterator[SearchDocument]:
     for page in pages.order_by("pk").iterator(chunk_size=200):
         studio = page.studio
         lead = studio.lead.real_name or studio.lead.get_username()
-        yield SearchDocument(
+        yield page_document(
             kind=STUDIO,
-            object_id=page.pk,
-            title=page.title,
-            url=page.get_url() or page.url_path,
+            page=page,
             summary=page.intro,
             body="\n".join([
                 studio.name, lead, str(studio.get_industry_display()), studio.organisation.name,
                 *(str(text) for text in body_field.get_searchable_content(page.body)),
             ]),
-            published_at=page.first_published_at,
             studio=studio.name,
         )
 

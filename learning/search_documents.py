@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from media.selectors import video_search_text
-from search.registry import SearchDocument, SearchSource
+from search.registry import SearchDocument, SearchSource, page_document
 
 from .models import CoursePage, LessonKind, LessonPage
 
@@ -34,15 +34,12 @@ def course_documents(ids: Sequence[int] | None) -> Iterator[SearchDocument]:
         courses = courses.filter(pk__in=ids)
     for course in courses.order_by("pk").iterator(chunk_size=200):
         lessons = LessonPage.objects.child_of(course).live().public().order_by("path").values_list("title", flat=True)
-        yield SearchDocument(
+        yield page_document(
             kind=COURSE,
-            object_id=course.pk,
-            title=course.title,
-            url=course.get_url() or course.url_path,
+            page=course,
             summary=course.summary,
             body=" ".join([course.trade, *lessons]).strip(),
             tags=[tag.name for tag in course.tags.all()],
-            published_at=course.first_published_at,
             studio=course.studio.name if course.studio_id else "",
         )
 
@@ -61,13 +58,10 @@ def lesson_documents(ids: Sequence[int] | None) -> Iterator[SearchDocument]:
         parts = [_text(lesson.body)]
         if lesson.kind == LessonKind.VIDEO and lesson.video is not None:
             parts.append(video_search_text(video=lesson.video))
-        yield SearchDocument(
+        yield page_document(
             kind=LESSON,
-            object_id=lesson.pk,
-            title=lesson.title,
-            url=lesson.get_url() or lesson.url_path,
+            page=lesson,
             body="\n".join(part for part in parts if part),
-            published_at=lesson.first_published_at,
             studio=course.studio.name if course.studio_id else "",
         )
 

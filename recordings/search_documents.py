@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from django.utils.translation import gettext_lazy as _
 
 from media.selectors import video_search_text
-from search.registry import SearchDocument, SearchSource
+from search.registry import SearchDocument, SearchSource, page_document
 
 from .models import RecordingKind, RecordingPage
 
@@ -33,15 +33,12 @@ def recording_documents(ids: Sequence[int] | None) -> Iterator[SearchDocument]:
             " ".join(chapter.title for chapter in page.chapters.all()),
             video_search_text(video=page.video) if page.video is not None else "",
         ]
-        yield SearchDocument(
+        yield page_document(
             kind=RECORDING,
-            object_id=page.pk,
-            title=page.title,
-            url=page.get_url() or page.url_path,
+            page=page,
             summary=page.summary,
             body="\n".join(part for part in parts if part),
             tags=[str(RecordingKind(page.kind).label)],
-            published_at=page.first_published_at,
             studio=page.organiser_label or "",
         )
 

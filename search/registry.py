@@ -34,6 +34,14 @@ class SearchDocument:
         return asdict(self)
 
 
+def page_document(*, kind: str, page: Any, **fields: Any) -> SearchDocument:
+    """The document of a Wagtail page: its id, title, URL and first publication, plus the feature's own fields."""
+    return SearchDocument(
+        kind=kind, object_id=page.pk, title=page.title, url=page.get_url() or page.url_path,
+        published_at=page.first_published_at, **fields,
+    )
+
+
 # documents(ids): the documents of these ids that may be found (all of them when ids is None).
 # An id it does not yield is no longer findable (unpublished, restricted, deleted) and is removed.
 DocumentsFor = Callable[[Sequence[int] | None], Iterable[SearchDocument]]
