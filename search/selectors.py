@@ -24,6 +24,11 @@ def search_kinds() -> list[tuple[str, str]]:
     return [(source.kind, str(source.label)) for source in search_sources()]
 
 
+def search_kind_counts(*, result: SearchPage) -> list[tuple[str, str, int]]:
+    """(kind, label, hits) of every registered kind, for the filter chips of the page and the API's answer."""
+    return [(kind, label, result.kind_counts.get(kind, 0)) for kind, label in search_kinds()]
+
+
 def search_query_clean(*, query: str | None) -> str:
     """The normalised query, or an ApplicationError with a Chinese message (empty or too long)."""
     text = normalise_query(query)

@@ -29,29 +29,25 @@ def pages_changed(*, path: str, steplen: int) -> None:
         search_update_enqueue(kind=source.kind, ids=ids)
 
 
-def _page_changed(page: Any) -> None:
+def _page_changed(page_id: int) -> None:
     from wagtail.models import Page
 
-    current = Page.objects.filter(pk=page.pk).only("path").first()  # the path after a move; None once deleted
-    if current is not None:
-        pages_changed(path=current.path, steplen=current.steplen)
+    page = Page.objects.filter(pk=page_id).only("path").first()  # the path after a move; None once deleted
+    if page is not None:
+        pages_changed(path=page.path, steplen=page.steplen)
 
 
 def on_page_published_or_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
-    _page_changed(instance)
+    _page_changed(instance.pk)
 
 
 def on_page_moved_or_renamed(sender: Any, instance: Any, **kwargs: Any) -> None:
-    _page_changed(instance)
+    _page_changed(instance.pk)
 
 
 def on_view_restriction_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A view restriction was added, changed or lifted on a page (gone when the page is being deleted)."""
-    from wagtail.models import Page
-
-    page = Page.objects.filter(pk=instance.page_id).only("path").first()
-    if page is not None:
-        pages_changed(path=page.path, steplen=page.steplen)
+    _page_changed(instance.page_id)
 
 
 def on_page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:

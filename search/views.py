@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from config.errors import ApplicationError
 
-from .selectors import search_kinds, search_run
+from .selectors import search_kind_counts, search_kinds, search_run
 from .text import QUERY_MAX_LENGTH
 
 
@@ -36,7 +36,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             labels = dict(kinds)
             context.update(
                 results=results,
-                chips=[(value, label, results.kind_counts.get(value, 0)) for value, label in kinds],
+                chips=search_kind_counts(result=results),
                 total_all=sum(results.kind_counts.values()),
                 hits=[(hit, labels.get(hit.kind, hit.kind)) for hit in results.hits],
             )

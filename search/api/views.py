@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ..selectors import search_kinds, search_run
+from ..selectors import search_kind_counts, search_run
 from .serializers import SearchParamsSerializer, SearchResultSerializer
 
 
@@ -33,8 +33,8 @@ class SearchView(APIView):
             "total": result.total,
             "page": result.page,
             "num_pages": result.num_pages,
-            "kinds": [{"kind": value, "label": label, "count": result.kind_counts.get(value, 0)}
-                      for value, label in search_kinds()],
+            "kinds": [{"kind": kind, "label": label, "count": count}
+                      for kind, label, count in search_kind_counts(result=result)],
             "results": [hit.__dict__ for hit in result.hits],
         }
         return Response(SearchResultSerializer(body).data)
